@@ -1,0 +1,16 @@
+// Bundles the extension (CommonJS, 'vscode' external) and the CLI (a node script with a shebang).
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'info' };
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,41 @@
+// The unit every feature works on: one XML fragment found in text (a log line, a HAR body,
+// a live BOSH response), with where it came from.
+
+export type Direction = 'sent' | 'received';
+
+/** Log dialects the finder recognises; 'plain' when a line has no known log prefix. */
+export type DialectId =
+  | 'openfire'
+  | 'openfire-legacy'
+  | 'finesse'
+  | 'prosody'
+  | 'ejabberd'
+  | 'smack'
+  | 'console'
+  | 'tigase'
+  | 'mongooseim'
+  | 'node-xmpp-bosh'
+  | 'har'
+  | 'transcript'
+  | 'plain';
+
+export interface Fragment {
+  /** 1-based line where the fragment starts. */
+  line: number;
+  /** 1-based line where it ends (same as `line` for one-line fragments). */
+  endLine: number;
+  /** 0-based offset of the fragment's first character on its start line. */
+  column: number;
+  /** The fragment exactly as it stands in the input (still escaped when `escaped` > 0). */
+  text: string;
+  /** How many times the fragment itself was XML-escaped in the input (0: plain XML). */
+  escaped: number;
+  /** True when the input ended, or a new log record began, before the fragment closed. */
+  partial: boolean;
+  /** ISO-8601 time, with offset when the log gives one. */
+  time?: string;
+  direction?: Direction;
+  dialect?: DialectId;
+  /** Where the fragment came from when it is not a plain line, e.g. 'POST https://fin1:7443/http-bind/'. */
+  source?: string;
+}
