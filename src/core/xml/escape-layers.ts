@@ -1,0 +1,38 @@
+import { XmlElement, isElement } from './element';
+import { tryParseXml } from './parse';
+
+/** Deeper nesting than this is hostile input, not a notification service. */
+export const MAX_LAYERS = 8;
+
+/**
+ * Replaces text content that is itself a well-formed XML document by the parsed elements,
+ * recursively: the Finesse `<notification>` whose text is `<Update>…</Update>` becomes an
+ * element tree. ltx has already undone one level of escaping when it built the text, so
+ * `&amp;lt;VIP&amp;gt;` arrives here as `&lt;VIP&gt;` inside a parsed layer and ends as the
+ * text `<VIP>`, never as an element. Returns how many layers deep the decoding went.
+ */
+export function decodeLayers(el: XmlElement): number {
+  return decodeWithin(el, 0);
+}
+
+function decodeWithin(el: XmlElement, depth: number): number {
+  if (el.children.length > 0 && el.children.every((c) => typeof c === 'string')) {
+    if (depth >= MAX_LAYERS) return 0;
+    const inner = markupIn(el.children.join(''), el.layer + 1);
+    if (!inner) return 0;
+    el.children = [inner];
+    inner.parent = el;
+    return 1 + decodeWithin(inner, depth + 1);
+  }
+  let deepest = 0;
+  for (const child of el.children) {
+    if (isElement(child)) deepest = Math.max(deepest, decodeWithin(child, depth));
+  }
+  return deepest;
+}
+
+function markupIn(text: string, layer: number): XmlElement | undefined {
+  const t = text.trim();
+  if (t.length < 3 || t.charCodeAt(0) !== 60 /* < */ || t.charCodeAt(t.length - 1) !== 62 /* > */) return undefined;
+  return tryParseXml(t, layer);
+}
