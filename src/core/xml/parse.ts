@@ -47,7 +47,7 @@ export function parseXml(text: string, layer = 0): XmlElement {
 
   try {
     sax.write(text);
-    sax.end();
+    sax.end('');
   } catch (e) {
     fail((e as Error).message);
   }
