@@ -32,8 +32,10 @@ export interface Fragment {
   escaped: number;
   /** True when the input ended, or a new log record began, before the fragment closed. */
   partial: boolean;
-  /** ISO-8601 time, with offset when the log gives one. */
+  /** ISO-8601 time, with offset when the log gives one; absent when the log's clock has no year. */
   time?: string;
+  /** The log's own timestamp as written (also for year-less clocks such as Prosody's and logcat's). */
+  stamp?: string;
   direction?: Direction;
   dialect?: DialectId;
   /** Where the fragment came from when it is not a plain line, e.g. 'POST https://fin1:7443/http-bind/'. */

@@ -1,0 +1,54 @@
+import type { Fragment } from './fragment';
+import { XmlElement } from './xml/element';
+import { unescapeXml } from './xml/escape';
+import { decodeLayers } from './xml/escape-layers';
+import { parseXml } from './xml/parse';
+import { compactXml } from './xml/pretty';
+import { ExtentScanner } from './find/extent-scanner';
+
+export interface DecodedFragment extends Fragment {
+  /** The parsed fragment with every nested escaped layer turned into elements. */
+  root?: XmlElement;
+  /** How many nested layers were decoded (a Finesse notification: 1). */
+  layers: number;
+  /** The decoded fragment on one line; the input text when it could not be parsed. */
+  xml: string;
+  /** Why the fragment could not be parsed, in words. */
+  error?: string;
+}
+
+/**
+ * Parses a found fragment and decodes its nested layers. A partial fragment is closed
+ * where it broke off so everything that did arrive can still be read; a stream header
+ * or a lone end tag is reported as it stands.
+ */
+export function decodeFragment(f: Fragment): DecodedFragment {
+  let text = f.text;
+  for (let k = 0; k < f.escaped; k++) text = unescapeXml(text);
+  const scanner = new ExtentScanner();
+  scanner.feed(text, 0);
+  if (scanner.endTagOnly) return { ...f, layers: 0, xml: text.trim() };
+  if (scanner.streamHeader) text = text.replace(/>\s*$/, '/>').replace(/\/\/>$/, '/>');
+  else if (f.partial) text = closeOpenElements(text, scanner.open);
+  try {
+    const root = parseXml(text);
+    const layers = decodeLayers(root);
+    return { ...f, root, layers, xml: compactXml(root) };
+  } catch (e) {
+    return { ...f, layers: 0, xml: text, error: (e as Error).message };
+  }
+}
+
+/** Decodes an element that arrived already parsed (a live BOSH response). */
+export function decodeElement(el: XmlElement): { root: XmlElement; layers: number } {
+  return { root: el, layers: decodeLayers(el) };
+}
+
+function closeOpenElements(text: string, open: readonly string[]): string {
+  // Drop a tag cut off in the middle (`<item id="2`), then close what is still open.
+  const lastLt = text.lastIndexOf('<');
+  if (lastLt > text.lastIndexOf('>')) text = text.slice(0, lastLt);
+  let closing = '';
+  for (let i = open.length - 1; i >= 0; i--) closing += `</${open[i]}>`;
+  return text + closing;
+}

@@ -1,0 +1,209 @@
+import type { DialectId, Direction, Fragment } from '../fragment';
+import { escapedLessThanLevel, unescapeWithMap } from '../xml/escape';
+import { readRecord } from './dialects';
+import { directionIn } from './direction';
+import { ExtentScanner, NEED_MORE, NOT_XML, isNameStart } from './extent-scanner';
+import { splitLines } from './lines';
+
+/** A fragment longer than this is reported as partial rather than held in memory. */
+export const MAX_FRAGMENT_CHARS = 16 * 1024 * 1024;
+
+// Root names worth reporting even when the fragment never closes.
+const XMPP_ROOTS = new Set(['body', 'message', 'presence', 'iq', 'stream:stream', 'stream:features', 'features', 'stream:error', 'auth', 'challenge', 'response', 'success', 'failure', 'starttls', 'proceed', 'notification', 'Update', 'enable', 'enabled', 'r', 'a', 'open', 'close']);
+
+interface RecordContext {
+  dialect?: DialectId;
+  time?: string;
+  stamp?: string;
+  direction?: Direction;
+}
+
+interface OpenFragment {
+  scanner: ExtentScanner;
+  line: number;
+  column: number;
+  escaped: number;
+  parts: string[];
+  size: number;
+  ctx: RecordContext;
+}
+
+/**
+ * Finds XML fragments in text given one line at a time, so files of any size stream
+ * through it. A fragment may start after a log prefix, end before trailing text, be
+ * escaped once or more, or continue over following lines until a new log record begins.
+ */
+export class FragmentFinder {
+  private lineNo = 0;
+  private ctx: RecordContext = {};
+  private pending: OpenFragment | undefined;
+  private out: Fragment[] = [];
+
+  /** Line numbers start after this many lines (for text taken from the middle of a file). */
+  constructor(firstLine = 1) {
+    this.lineNo = firstLine - 1;
+  }
+
+  push(line: string): Fragment[] {
+    this.out = [];
+    this.lineNo++;
+    let from = 0;
+    let leadStart = 0;
+    const record = readRecord(line);
+
+    if (this.pending) {
+      if (record) this.closePartial();
+      else {
+        const end = this.continueOpen(line);
+        if (end === undefined) return this.out;
+        from = leadStart = end;
+      }
+    }
+    if (record && from === 0) {
+      this.ctx = { dialect: record.dialect, time: record.time, stamp: record.stamp };
+      from = leadStart = record.messageStart;
+    }
+    this.scanLine(line, from, leadStart);
+    return this.out;
+  }
+
+  /** Reports a fragment still open at the end of the input as partial. */
+  end(): Fragment[] {
+    this.out = [];
+    if (this.pending) this.closePartial();
+    return this.out;
+  }
+
+  private scanLine(line: string, from: number, leadStart: number): void {
+    let pos = from;
+    const n = line.length;
+    while (pos < n) {
+      const lt = line.indexOf('<', pos);
+      const amp = line.indexOf('&', pos);
+      const at = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
+      if (at < 0) break;
+      const esc = escapedLessThanLevel(line, at);
+      if (!esc) {
+        pos = at + 1;
+        continue;
+      }
+      const after = at + esc.length;
+      const c = line.charCodeAt(after);
+      if (esc.level === 0 && line.startsWith('![CDATA[', after)) {
+        // A CDATA section outside any element holds text to search, e.g. a whole HTTP message.
+        pos = after + 8;
+        continue;
+      }
+      if (esc.level === 0 && line.startsWith('!--', after)) {
+        const close = line.indexOf('-->', after);
+        pos = close < 0 ? n : close + 3;
+        continue;
+      }
+      const startsTag = isNameStart(c) || (c === 47 /* / */ && isNameStart(line.charCodeAt(after + 1))) || (c === 63 /* ? */ && line.startsWith('xml', after + 1));
+      if (!startsTag) {
+        pos = at + 1;
+        continue;
+      }
+      const lead = line.slice(leadStart, at);
+      const dir = directionIn(lead);
+      if (dir) this.ctx.direction = dir;
+
+      const scanner = new ExtentScanner();
+      let end: number;
+      if (esc.level === 0) {
+        end = scanner.feed(line, at);
+      } else {
+        const view = unescapeLevels(line.slice(at), esc.level);
+        const e = scanner.feed(view.text, 0);
+        end = e < 0 ? e : at + view.map[e];
+      }
+      if (end === NOT_XML) {
+        pos = at + 1;
+        continue;
+      }
+      if (end === NEED_MORE) {
+        const text = line.slice(at);
+        this.pending = { scanner, line: this.lineNo, column: at, escaped: esc.level, parts: [text], size: text.length, ctx: { ...this.ctx } };
+        return;
+      }
+      this.emit(line.slice(at, end), this.lineNo, at, esc.level, false, this.ctx);
+      pos = leadStart = end;
+    }
+    // Markers after the last fragment (an HTTP request line, "Incoming data:") name the direction of what follows.
+    const rest = line.slice(leadStart);
+    const dir = rest.length < 400 ? directionIn(rest) : undefined;
+    if (dir) this.ctx.direction = dir;
+  }
+
+  /** Feeds a continuation line to the open fragment; returns where scanning resumes, or undefined if still open. */
+  private continueOpen(line: string): number | undefined {
+    const p = this.pending!;
+    let end: number;
+    if (p.escaped === 0) {
+      end = p.scanner.feed('\n' + line, 0);
+      if (end >= 0) end -= 1;
+    } else {
+      const view = unescapeLevels(line, p.escaped);
+      const e = p.scanner.feed('\n' + view.text, 0);
+      end = e < 0 ? e : view.map[e - 1];
+    }
+    if (end === NEED_MORE || end === NOT_XML) {
+      p.parts.push(line);
+      p.size += line.length + 1;
+      if (p.size > MAX_FRAGMENT_CHARS) this.closePartial();
+      return undefined;
+    }
+    p.parts.push(line.slice(0, end));
+    this.pending = undefined;
+    this.emit(p.parts.join('\n'), p.line, p.column, p.escaped, false, p.ctx);
+    return end;
+  }
+
+  private closePartial(): void {
+    const p = this.pending!;
+    this.pending = undefined;
+    const s = p.scanner;
+    // An unclosed `<init>` in a stack trace is not a stanza; an unclosed `<body rid=…>` is.
+    const meaningful = s.rootHasAttributes || s.sawChildElement || (s.rootName !== undefined && XMPP_ROOTS.has(s.rootName));
+    if (meaningful) this.emit(p.parts.join('\n'), p.line, p.column, p.escaped, true, p.ctx);
+  }
+
+  private emit(text: string, line: number, column: number, escaped: number, partial: boolean, ctx: RecordContext): void {
+    const f: Fragment = { line, endLine: line + countNewlines(text), column, text, escaped, partial };
+    if (ctx.time) f.time = ctx.time;
+    if (ctx.stamp) f.stamp = ctx.stamp;
+    if (ctx.direction) f.direction = ctx.direction;
+    if (ctx.dialect) f.dialect = ctx.dialect;
+    this.out.push(f);
+  }
+}
+
+function unescapeLevels(s: string, levels: number): { text: string; map: Int32Array } {
+  let view = unescapeWithMap(s);
+  for (let k = 1; k < levels; k++) view = unescapeWithMap(view.text, view.map);
+  return view;
+}
+
+function countNewlines(s: string): number {
+  let count = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Every fragment in a piece of text (an editor selection, a HAR body, a pasted log). */
+export function findInText(text: string, firstLine = 1): Fragment[] {
+  const finder = new FragmentFinder(firstLine);
+  const found: Fragment[] = [];
+  for (const line of text.split(/\r?\n/)) for (const f of finder.push(line)) found.push(f);
+  for (const f of finder.end()) found.push(f);
+  return found;
+}
+
+/** Every fragment in a stream, line by line: a 1 GB log is never held in memory. */
+export async function* findInStream(input: NodeJS.ReadableStream): AsyncGenerator<Fragment> {
+  const finder = new FragmentFinder();
+  for await (const lines of splitLines(input)) {
+    for (const line of lines) yield* finder.push(line);
+  }
+  yield* finder.end();
+}

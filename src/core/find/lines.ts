@@ -1,0 +1,18 @@
+/**
+ * Splits a byte stream into lines, in batches (one per chunk) so a fast reader does not pay
+ * for one promise per line. Handles \n and \r\n; a last line without newline is kept.
+ */
+export async function* splitLines(input: NodeJS.ReadableStream): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  for await (const chunk of input) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
+    const lines = text.split('\n');
+    rest = lines.pop()!;
+    for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
+    if (lines.length) yield lines;
+  }
+  rest += decoder.decode();
+  if (rest.endsWith('\r')) rest = rest.slice(0, -1);
+  if (rest.length) yield [rest];
+}
