@@ -200,7 +200,7 @@ export function findInText(text: string, firstLine = 1): Fragment[] {
 }
 
 /** Every fragment in a stream, line by line: a 1 GB log is never held in memory. */
-export async function* findInStream(input: NodeJS.ReadableStream): AsyncGenerator<Fragment> {
+export async function* findInStream(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Fragment> {
   const finder = new FragmentFinder();
   for await (const lines of splitLines(input)) {
     for (const line of lines) yield* finder.push(line);

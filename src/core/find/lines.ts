@@ -2,7 +2,7 @@
  * Splits a byte stream into lines, in batches (one per chunk) so a fast reader does not pay
  * for one promise per line. Handles \n and \r\n; a last line without newline is kept.
  */
-export async function* splitLines(input: NodeJS.ReadableStream): AsyncGenerator<string[]> {
+export async function* splitLines(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
   const decoder = new TextDecoder('utf-8');
   let rest = '';
   for await (const chunk of input) {

@@ -1,0 +1,48 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import type { Fragment } from '../fragment';
+import { findInStream } from './finder';
+import { findInHar, looksLikeHar } from './har';
+
+/** A HAR larger than this is searched as text line by line instead of parsed as JSON. */
+export const MAX_HAR_BYTES = 512 * 1024 * 1024;
+
+/** Every fragment in a file, a log streamed line by line or a HAR capture, chosen by content. */
+export async function* fragmentsOfFile(path: string): AsyncGenerator<Fragment> {
+  const head = await readHead(path, 4096);
+  if (looksLikeHar(head) && (await stat(path)).size <= MAX_HAR_BYTES) {
+    yield* findInHar(await readFile(path, 'utf8'));
+    return;
+  }
+  yield* findInStream(createReadStream(path, { highWaterMark: 1 << 20 }));
+}
+
+/** Fragments of stdin or any stream; a HAR arriving this way is recognised by its first bytes. */
+export async function* fragmentsOfStream(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Fragment> {
+  const it = input[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) return;
+  const head = typeof first.value === 'string' ? first.value : Buffer.from(first.value).toString('utf8', 0, 4096);
+  const rest = { [Symbol.asyncIterator]: () => it };
+  if (looksLikeHar(head)) {
+    const chunks: Buffer[] = [Buffer.from(first.value)];
+    for await (const chunk of rest) chunks.push(Buffer.from(chunk));
+    yield* findInHar(Buffer.concat(chunks).toString('utf8'));
+    return;
+  }
+  yield* findInStream((async function* () {
+    yield first.value;
+    yield* rest;
+  })());
+}
+
+async function readHead(path: string, bytes: number): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+}
