@@ -25,7 +25,8 @@ export class ExtentScanner {
   readonly open: string[] = [];
   rootName: string | undefined;
   rootHasAttributes = false;
-  sawChildElement = false;
+  /** A child element was opened and closed: more than a stray `<init>` or `List<String>`. */
+  closedChildElement = false;
   /** The fragment is a lone end tag such as </stream:stream>. */
   endTagOnly = false;
   /** The fragment is a stream header left open on purpose (<stream:stream …>). */
@@ -100,7 +101,6 @@ export class ExtentScanner {
             break;
           }
           if (this.open.length === 0) this.rootName ??= this.name;
-          else this.sawChildElement = true;
           this.state = State.InTag;
           this.lastInTag = 0;
           i = k;
@@ -125,6 +125,7 @@ export class ExtentScanner {
             this.state = State.Text;
             if (selfClosing) {
               if (this.open.length === 0) return i;
+              this.closedChildElement = true;
             } else {
               if (this.open.length === 0 && STREAM_ROOT.test(this.name)) {
                 this.streamHeader = true;
@@ -156,6 +157,7 @@ export class ExtentScanner {
           // Close up to the matching open element; a stray end tag closes the innermost one.
           const at = this.open.lastIndexOf(name);
           this.open.length = at >= 0 ? at : this.open.length - 1;
+          if (this.open.length > 0) this.closedChildElement = true;
           if (this.open.length === 0) return i;
           break;
         }

@@ -164,7 +164,7 @@ export class FragmentFinder {
     this.pending = undefined;
     const s = p.scanner;
     // An unclosed `<init>` in a stack trace is not a stanza; an unclosed `<body rid=…>` is.
-    const meaningful = s.rootHasAttributes || s.sawChildElement || (s.rootName !== undefined && XMPP_ROOTS.has(s.rootName));
+    const meaningful = s.rootHasAttributes || s.closedChildElement || (s.rootName !== undefined && XMPP_ROOTS.has(s.rootName));
     if (meaningful) this.emit(p.parts.join('\n'), p.line, p.column, p.escaped, true, p.ctx);
   }
 

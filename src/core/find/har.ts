@@ -8,8 +8,9 @@ interface HarEntry {
   response?: { status?: number; content?: { text?: string; encoding?: string } };
 }
 
-// BOSH is recognised by what travels, not where: proxies and Finesse rename the path.
-const BOSH_CONTENT = /<body[\s>/][^>]*(?:http:\/\/jabber\.org\/protocol\/httpbind|\brid=|\bsid=)/;
+// BOSH is recognised by what travels, not where (proxies and Finesse rename the path):
+// a whole HTTP body that is one XEP-0124 <body> element.
+const BOSH_CONTENT = /^\s*(?:<\?xml[^>]*\?>\s*)?<body\b[^>]*\bxmlns=["']http:\/\/jabber\.org\/protocol\/httpbind["']/;
 
 export function looksLikeHar(head: string): boolean {
   return /^\s*\{\s*"log"\s*:/.test(head) || (/^\s*\{/.test(head) && head.includes('"entries"') && head.includes('"log"'));

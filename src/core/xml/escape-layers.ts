@@ -1,4 +1,5 @@
 import { XmlElement, isElement } from './element';
+import { unescapeXml } from './escape';
 import { tryParseXml } from './parse';
 
 /** Deeper nesting than this is hostile input, not a notification service. */
@@ -12,27 +13,33 @@ export const MAX_LAYERS = 8;
  * text `<VIP>`, never as an element. Returns how many layers deep the decoding went.
  */
 export function decodeLayers(el: XmlElement): number {
-  return decodeWithin(el, 0);
-}
-
-function decodeWithin(el: XmlElement, depth: number): number {
   if (el.children.length > 0 && el.children.every((c) => typeof c === 'string')) {
-    if (depth >= MAX_LAYERS) return 0;
+    if (el.layer >= MAX_LAYERS) return 0;
     const inner = markupIn(el.children.join(''), el.layer + 1);
     if (!inner) return 0;
     el.children = [inner];
     inner.parent = el;
-    return 1 + decodeWithin(inner, depth + 1);
+    return inner.layer - el.layer + decodeLayers(inner);
   }
   let deepest = 0;
   for (const child of el.children) {
-    if (isElement(child)) deepest = Math.max(deepest, decodeWithin(child, depth));
+    if (isElement(child)) deepest = Math.max(deepest, decodeLayers(child));
   }
   return deepest;
 }
 
+/**
+ * The element a text holds, if it is a whole XML document. Text still escaped once more
+ * (`&lt;Update&gt;` after the XML parser's own unescaping: a payload escaped twice) is
+ * unescaped until it is markup, each round counting as one more layer.
+ */
 function markupIn(text: string, layer: number): XmlElement | undefined {
-  const t = text.trim();
+  let t = text.trim();
+  let extra = 0;
+  while (t.startsWith('&lt;') || t.startsWith('&amp;')) {
+    if (++extra + layer > MAX_LAYERS) return undefined;
+    t = unescapeXml(t);
+  }
   if (t.length < 3 || t.charCodeAt(0) !== 60 /* < */ || t.charCodeAt(t.length - 1) !== 62 /* > */) return undefined;
-  return tryParseXml(t, layer);
+  return tryParseXml(t, layer + extra);
 }

@@ -1,0 +1,63 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { FIXTURES } from '../fixtures';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { input, encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('bosh-inspect decode', () => {
+  it('--json prints one object per fragment, in order, with the nested layer decoded', () => {
+    const { code, out } = cli(['decode', '--json', join(FIXTURES, 'logs/openfire-legacy.log')]);
+    assert.equal(code, 0);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(rows.map((r) => r.line), [2, 4, 6]);
+    assert.deepEqual(rows[1].direction, 'sent');
+    assert.equal(rows[1].time, '2017-04-14T21:34:26');
+    assert.equal(rows[1].layers, 1);
+    assert.match(rows[1].xml, /<notification xmlns="http:\/\/jabber.org\/protocol\/pubsub"><Update><data><user>/);
+    assert.ok(!('partial' in rows[1]), 'partial only for truncated fragments');
+    assert.ok(!('direction' in rows[2]), 'direction only when known');
+  });
+
+  it('marks truncated fragments partial', () => {
+    const rows = cli(['decode', '--json', join(FIXTURES, 'logs/truncated.log')]).out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(rows.map((r) => r.partial ?? false), [true, false, true]);
+  });
+
+  it('reads stdin, and prints headers and pretty XML without --json', () => {
+    const line = '2020.05.12 10:11:12.345 DEBUG [t]: x - HTTP RECV(1): <body rid="7" xmlns="http://jabber.org/protocol/httpbind"><presence/></body>\n';
+    const { code, out } = cli(['decode'], line);
+    assert.equal(code, 0);
+    assert.equal(out, '── line 1 · 2020-05-12T10:11:12.345 · received\n<body rid="7" xmlns="http://jabber.org/protocol/httpbind">\n  <presence/>\n</body>\n\n');
+  });
+
+  it('reads a HAR capture', () => {
+    const rows = cli(['decode', '--json', join(FIXTURES, 'finesse-desktop.har')]).out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(rows.length, 4);
+    assert.equal(rows[1].source, 'POST https://fin1.ucce.local:7443/http-bind/');
+  });
+
+  it('an unreadable file: a message on stderr and exit 2', () => {
+    const { code, err, out } = cli(['decode', join(FIXTURES, 'no-such.log')]);
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.match(err, /cannot read .*no-such\.log: no such file/);
+  });
+
+  it('garbage is never fatal: exit 0, nothing invented', () => {
+    const { code, out, err } = cli(['decode', '--json'], '\u0000\u0001<<<&&&lt;&lt;<a b="\n>>>]]><!--\n<0.600.0> <- \ufffd\n');
+    assert.equal(code, 0, err);
+    for (const row of out.trim().split('\n').filter(Boolean)) assert.ok(JSON.parse(row).line >= 1);
+  });
+
+  it('unknown options are a usage error', () => {
+    const { code, err } = cli(['decode', '--jsn']);
+    assert.equal(code, 2);
+    assert.match(err, /Usage: bosh-inspect decode/);
+  });
+});

@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { decodeLog, find } from '../fixtures';
+
+// One fixture per log layout: each asserts the stanzas found, their time, direction and dialect.
+describe('finding stanzas in each log dialect', () => {
+  it('Openfire before 4.3: HTTP RECV/SENT bodies, the escaped Finesse notification decoded', () => {
+    const found = decodeLog('openfire-legacy.log');
+    assert.deepEqual(found.map((f) => [f.line, f.direction, f.dialect]), [
+      [2, 'received', 'openfire-legacy'],
+      [4, 'sent', 'openfire-legacy'],
+      [6, undefined, 'openfire-legacy'],
+    ]);
+    assert.equal(found[0].time, '2017-04-14T21:34:21');
+    assert.equal(found[0].root?.attrs.rid, '164853266');
+    const update = find(found[1].root, 'notification', 'Update');
+    assert.ok(update, 'the notification text became an <Update> element');
+    assert.equal(update.layer, 1);
+    assert.equal(found[1].layers, 1);
+    assert.equal(find(update, 'user', 'state')?.text(), 'NOT_READY');
+    assert.equal(find(update, 'event')?.text(), 'PUT');
+    assert.equal(found[2].root?.name, 'message', 'the stanza after "Unable to route packet"');
+  });
+
+  it('Openfire 4.3+: level and thread prefix, a pretty-printed body over nine lines, a terminate', () => {
+    const found = decodeLog('openfire.log');
+    assert.equal(found.length, 3);
+    assert.deepEqual([found[1].line, found[1].endLine], [2, 10]);
+    assert.equal(found[1].direction, 'sent');
+    assert.equal(found[1].time, '2020-05-12T10:11:12.402');
+    assert.equal(find(found[1].root, 'Update', 'state')?.text(), 'NOT_READY');
+    assert.equal(found[2].root?.attrs.condition, 'item-not-found');
+    assert.equal(found[2].line, 12);
+  });
+
+  it('Finesse webservices: %CCBU lines with a stanza in %[…] and an escaped Update payload', () => {
+    const found = decodeLog('finesse-webservices.log');
+    assert.equal(found.length, 2);
+    assert.equal(found[0].dialect, 'finesse');
+    assert.equal(found[0].time, '2017-06-17T00:16:04.630+05:30');
+    assert.equal(found[0].root?.attrs.type, 'unavailable');
+    assert.equal(found[1].escaped, 1);
+    assert.equal(found[1].root?.name, 'Update');
+    assert.equal(find(found[1].root, 'state')?.text(), 'LOGOUT');
+    assert.equal(find(found[1].root, 'reasonCodeId')?.text(), '255');
+  });
+
+  it('Prosody: a year-less clock, Received/Sending markers, a top tag logged alone', () => {
+    const found = decodeLog('prosody.log');
+    assert.deepEqual(found.map((f) => [f.line, f.direction, f.partial]), [
+      [3, 'received', true],
+      [4, 'sent', false],
+      [5, undefined, false],
+    ]);
+    assert.equal(found[0].time, undefined, 'no year, so no ISO time');
+    assert.equal(found[0].stamp, '11-23 21:07:47');
+    assert.equal(found[0].root?.attrs.id, 'bind_1', 'the partial top tag still decodes');
+    assert.equal(find(found[1].root, 'jid')?.text(), 'agent@localhost/inspector');
+  });
+
+  it('ejabberd: Erlang pids are not XML; the stanza inside <<"…">> is', () => {
+    const found = decodeLog('ejabberd.log');
+    assert.deepEqual(found.map((f) => [f.line, f.direction, f.root?.name]), [
+      [2, 'received', 'iq'],
+      [3, 'sent', 'body'],
+    ]);
+    assert.equal(found[1].time, '2023-06-01T10:00:00.123+00:00');
+    assert.equal(found[1].root?.attrs.condition, 'policy-violation');
+  });
+
+  it('Smack: logcat threadtime and the console debugger, SENT (0) / RECV (0)', () => {
+    const found = decodeLog('smack-logcat.log');
+    assert.deepEqual(found.map((f) => [f.direction, f.dialect, f.root?.attrs.id]), [
+      ['sent', 'smack', '7k3Lq-1'],
+      ['received', 'smack', '7k3Lq-1'],
+      ['sent', 'smack', 'p1'],
+    ]);
+  });
+
+  it('browser consoles: RECV:/SENT: and bare > / < markers, trailing source positions ignored', () => {
+    const found = decodeLog('console.log');
+    assert.deepEqual(found.map((f) => f.direction), ['sent', 'received', 'sent', 'received']);
+    assert.equal(found[0].xml, '<body rid="2779414707" xmlns="http://jabber.org/protocol/httpbind" sid="3117c5ef"/>');
+    assert.equal(find(found[1].root, 'message', 'body')?.text(), 'Hi Bob & team');
+    assert.equal(found[3].root?.attrs.condition, 'remote-connection-failed');
+  });
+
+  it('Tigase, MongooseIM and node-xmpp-bosh', () => {
+    const tigase = decodeLog('tigase.log');
+    assert.deepEqual(tigase.map((f) => [f.dialect, f.direction, f.root?.name]), [
+      ['tigase', 'received', 'iq'],
+      ['tigase', 'sent', 'body'],
+    ]);
+    const mim = decodeLog('mongooseim.log');
+    assert.equal(mim.length, 1);
+    assert.equal(mim[0].dialect, 'mongooseim');
+    assert.equal(find(mim[0].root, 'body')?.text(), 'hello');
+    const nxb = decodeLog('node-xmpp-bosh.log');
+    assert.deepEqual(nxb.map((f) => [f.dialect, f.direction]), [
+      ['node-xmpp-bosh', 'sent'],
+      ['node-xmpp-bosh', 'received'],
+    ]);
+    assert.equal(find(nxb[0].root, 'mechanism')?.text(), 'PLAIN');
+  });
+});
