@@ -1,8 +1,8 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { decodeFragment, type DecodedFragment } from '../core/decode';
+import { decodeFragment } from '../core/decode';
+import { FORMATTERS } from '../core/decoded-format';
 import { fragmentsOfFile, fragmentsOfStream } from '../core/find/source';
-import { prettyPrint } from '../core/xml/pretty';
 import { Output } from './output';
 
 export const DECODE_USAGE = `Usage: bosh-inspect decode [--json] [FILE|-]
@@ -40,9 +40,9 @@ export async function runDecode(argv: string[]): Promise<number> {
   }
 
   const out = new Output();
-  const format = args.values.json ? toJsonLine : toText;
   const fragments = file === '-' ? fragmentsOfStream(process.stdin) : fragmentsOfFile(file);
   try {
+    const format = FORMATTERS[args.values.json ? 'json' : 'text'];
     for await (const f of fragments) {
       await out.write(format(decodeFragment(f)));
       if (out.closed) return 0;
@@ -65,33 +65,4 @@ async function unreadable(file: string): Promise<string | undefined> {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
   }
-}
-
-function toJsonLine(d: DecodedFragment): string {
-  const o: Record<string, unknown> = { line: d.line };
-  if (d.endLine !== d.line) o.endLine = d.endLine;
-  if (d.direction) o.direction = d.direction;
-  if (d.time) o.time = d.time;
-  if (d.stamp) o.stamp = d.stamp;
-  if (d.dialect) o.dialect = d.dialect;
-  if (d.source) o.source = d.source;
-  o.xml = d.xml;
-  o.layers = d.layers;
-  if (d.escaped) o.escaped = d.escaped;
-  if (d.partial) o.partial = true;
-  if (d.error) o.error = d.error;
-  return JSON.stringify(o) + '\n';
-}
-
-function toText(d: DecodedFragment): string {
-  const head = [`line ${d.line}${d.endLine !== d.line ? `-${d.endLine}` : ''}`];
-  if (d.time ?? d.stamp) head.push((d.time ?? d.stamp)!);
-  if (d.direction) head.push(d.direction);
-  if (d.source) head.push(d.source);
-  if (d.escaped) head.push(`escaped ${d.escaped}×`);
-  if (d.layers) head.push(`${d.layers} nested layer${d.layers > 1 ? 's' : ''} decoded`);
-  if (d.partial) head.push('PARTIAL: cut off before it closed');
-  const body = d.root ? prettyPrint(d.root, { markLayers: true }) : d.xml;
-  const note = d.error ? `\n(not well-formed: ${d.error})` : '';
-  return `── ${head.join(' · ')}\n${body}${note}\n\n`;
 }

@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-
 /**
  * Buffered stdout that respects back-pressure, so decoding a 1 GB log into a slow pipe
  * neither floods memory nor writes line by line. A closed pipe (`| head`) ends quietly.
@@ -24,6 +22,16 @@ export class Output {
     if (this.closed || this.buf.length === 0) return;
     const ok = this.stream.write(this.buf);
     this.buf = '';
-    if (!ok && !this.closed) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+    if (!ok && !this.closed) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.stream.off('drain', done);
+          this.stream.off('close', done);
+          resolve();
+        };
+        this.stream.on('drain', done);
+        this.stream.on('close', done);
+      });
+    }
   }
 }

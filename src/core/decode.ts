@@ -6,6 +6,8 @@ import { parseXml } from './xml/parse';
 import { compactXml } from './xml/pretty';
 import { ExtentScanner } from './find/extent-scanner';
 
+const STREAM_HEADER = /^(?:<\?[^>]*\?>\s*)?<(?:[\w.-]+:)?stream[\s>]/;
+
 export interface DecodedFragment extends Fragment {
   /** The parsed fragment with every nested escaped layer turned into elements. */
   root?: XmlElement;
@@ -18,25 +20,33 @@ export interface DecodedFragment extends Fragment {
 }
 
 /**
- * Parses a found fragment and decodes its nested layers. A partial fragment is closed
+ * Parses a found fragment and decodes its nested layers, completing the fragment object in
+ * place (it is read once per stanza of multi-gigabyte logs, so no copy). A partial fragment is closed
  * where it broke off so everything that did arrive can still be read; a stream header
  * or a lone end tag is reported as it stands.
  */
 export function decodeFragment(f: Fragment): DecodedFragment {
   let text = f.text;
   for (let k = 0; k < f.escaped; k++) text = unescapeXml(text);
-  const scanner = new ExtentScanner();
-  scanner.feed(text, 0);
-  if (scanner.endTagOnly) return { ...f, layers: 0, xml: text.trim() };
-  if (scanner.streamHeader) text = text.replace(/>\s*$/, '/>').replace(/\/\/>$/, '/>');
-  else if (f.partial) text = closeOpenElements(text, scanner.open);
-  try {
-    const root = parseXml(text);
-    const layers = decodeLayers(root);
-    return { ...f, root, layers, xml: compactXml(root) };
-  } catch (e) {
-    return { ...f, layers: 0, xml: text, error: (e as Error).message };
+  if (f.partial || text.charCodeAt(1) === 47 /* / */ || STREAM_HEADER.test(text)) {
+    // Only these need the extent scanner's view of what is still open.
+    const scanner = new ExtentScanner();
+    scanner.feed(text, 0);
+    if (scanner.endTagOnly) return Object.assign(f, { layers: 0, xml: text.trim() });
+    if (scanner.streamHeader) text = text.replace(/>\s*$/, '/>').replace(/\/\/>$/, '/>');
+    else if (f.partial) text = closeOpenElements(text, scanner.open);
   }
+  const d = f as DecodedFragment;
+  try {
+    d.root = parseXml(text);
+    d.layers = decodeLayers(d.root);
+    d.xml = compactXml(d.root);
+  } catch (e) {
+    d.layers = 0;
+    d.xml = text;
+    d.error = (e as Error).message;
+  }
+  return d;
 }
 
 /** Decodes an element that arrived already parsed (a live BOSH response). */

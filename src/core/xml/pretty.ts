@@ -1,5 +1,4 @@
 import { XmlElement, isElement } from './element';
-import { escapeXml } from './escape';
 
 export interface PrettyOptions {
   indent?: string;
@@ -56,15 +55,31 @@ export function prettyPrint(el: XmlElement, opts: PrettyOptions = {}): string {
 
 /** The decoded tree on one line, as it would travel on the wire. */
 export function compactXml(el: XmlElement): string {
-  return el.toString();
+  let s = `<${el.name}${attributes(el)}`;
+  if (el.children.length === 0) return s + '/>';
+  s += '>';
+  for (const c of el.children) s += isElement(c) ? compactXml(c) : escapeText(c);
+  return s + `</${el.name}>`;
 }
 
 function attributes(el: XmlElement): string {
   let s = '';
-  for (const [k, v] of Object.entries(el.attrs)) if (v !== undefined && v !== null) s += ` ${k}="${escapeXml(String(v))}"`;
+  for (const k in el.attrs) {
+    const v = el.attrs[k];
+    if (v !== undefined && v !== null) s += ` ${k}="${escapeAttribute(String(v))}"`;
+  }
   return s;
 }
 
+const TEXT_SPECIAL = /[&<>]/;
+const ATTRIBUTE_SPECIAL = /[&<>"]/;
+
 function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+function escapeAttribute(s: string): string {
+  if (!ATTRIBUTE_SPECIAL.test(s)) return s;
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }

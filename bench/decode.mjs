@@ -1,0 +1,69 @@
+// npm run bench:decode [-- MEGABYTES]
+// Decodes a generated BOSH-heavy Openfire log with `bosh-inspect decode --json > /dev/null` and,
+// in the same run, parses the same bytes with ltx's SAX parser alone (the baseline: the cost of
+// merely reading the XML). Prints MB/s of each, their ratio and the CLI's peak RSS.
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { generateLog } from './generate-log.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const SaxLtx = require('ltx/lib/parsers/ltx.js').default ?? require('ltx/lib/parsers/ltx.js');
+const megabytes = Number(process.argv[2] ?? 200);
+const dataDir = join(root, 'bench', '.data');
+const file = join(dataDir, `openfire-${megabytes}mb.log`);
+
+if (!existsSync(join(root, 'dist', 'cli.js'))) {
+  console.error('Build first: npm run build');
+  process.exit(1);
+}
+mkdirSync(dataDir, { recursive: true });
+if (!existsSync(file)) {
+  process.stdout.write(`generating ${megabytes} MB log … `);
+  const { exchanges } = await generateLog(file, megabytes);
+  console.log(`${exchanges} BOSH exchanges`);
+}
+const mb = statSync(file).size / (1024 * 1024);
+
+async function saxBaseline() {
+  const t0 = process.hrtime.bigint();
+  const sax = new SaxLtx();
+  let elements = 0;
+  sax.on('startElement', () => elements++);
+  sax.on('error', () => {});
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) sax.write(chunk);
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, elements };
+}
+
+function decodeCli() {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    // Run as users do, through the executable's own shebang (it sets the heap's young generation).
+    const child = spawn(join(root, 'dist', 'cli.js'), ['decode', '--json', file], {
+      stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: `--require ${join(root, 'bench', 'max-rss.cjs')}` },
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const rss = Number(/MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? NaN) / 1024;
+      if (code !== 0) reject(new Error(`decode exited ${code}: ${err}`));
+      else resolve({ seconds, rss });
+    });
+  });
+}
+
+const sax = await saxBaseline();
+const cli = await decodeCli();
+const saxRate = mb / sax.seconds;
+const cliRate = mb / cli.seconds;
+console.log(`input                         ${mb.toFixed(1)} MB (${file})`);
+console.log(`baseline: ltx SAX parse       ${saxRate.toFixed(1)} MB/s  (${sax.seconds.toFixed(2)} s, ${sax.elements} elements)`);
+console.log(`bosh-inspect decode --json    ${cliRate.toFixed(1)} MB/s  (${cli.seconds.toFixed(2)} s)   target ≥ 50 MB/s`);
+console.log(`ratio decode / ltx SAX        ${(cliRate / saxRate).toFixed(2)}×                  target ≥ 0.5×`);
+console.log(`peak RSS of decode            ${cli.rss.toFixed(0)} MB                 target < 150 MB`);
