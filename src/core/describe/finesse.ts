@@ -13,13 +13,14 @@ export interface FinesseUpdate {
 }
 
 /** Finds the first `<Update>` in a decoded tree and summarises it; undefined when there is none. */
-export function describeFinesse(root: XmlElement): FinesseUpdate | undefined {
+export function describeFinesse(root: XmlElement, node?: string): FinesseUpdate | undefined {
   const update = findFirst(root, 'Update');
   if (!update) return undefined;
   const event = childText(update, 'event');
   const data = child(update, 'data');
   const payload = data ? childElements(data)[0] : undefined;
-  const source = childText(update, 'source');
+  // The pubsub node names the object when the update itself does not (`/finesse/api/User/47483648`).
+  const source = childText(update, 'source') ?? node;
   const suffix = event ? ` (${event})` : '';
   if (!payload) {
     const entity = source ? entityOfUri(source) : 'Update';
@@ -147,7 +148,10 @@ function entityOfUri(uri: string): string {
   return m ? m[1] : 'Update';
 }
 
+/** The object id in a Finesse URI: `/finesse/api/User/47483648/Dialogs` → '47483648'. */
 function lastSegment(uri: string): string | undefined {
+  const m = /\/finesse\/api\/[A-Za-z]+\/([^/]+)/.exec(uri);
+  if (m) return m[1];
   const seg = uri.split('/').filter(Boolean).pop();
   return seg && /\d/.test(seg) ? seg : undefined;
 }

@@ -61,7 +61,7 @@ export function describeStanza(el: XmlElement): StanzaFacts {
 
 function stanzaDetail(el: XmlElement, name: string, node: string | undefined): string | undefined {
   const error = stanzaError(el);
-  const finesse = describeFinesse(el);
+  const finesse = describeFinesse(el, node);
   if (finesse) return finesse.summary;
   if (error) return error;
   if (name === 'message') {

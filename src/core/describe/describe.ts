@@ -1,0 +1,131 @@
+import type { DecodedFragment } from '../decode';
+import type { XmlElement } from '../xml/element';
+import { childElements } from '../xml/element';
+import { describeBody, type BoshFacts } from './bosh';
+import { attr, child, childText, localName } from './element-query';
+import { describeFinesse, type FinesseUpdate } from './finesse';
+import { kindOf, type StanzaKind } from './kind';
+import { describeStanza, pubsubNode } from './stanza';
+
+/** Everything a table row, a hover or a CLI line says about one fragment. */
+export interface Description {
+  kind: StanzaKind;
+  summary: string;
+  from?: string;
+  to?: string;
+  type?: string;
+  id?: string;
+  node?: string;
+  bosh?: BoshFacts;
+  finesse?: FinesseUpdate;
+}
+
+/** Most payload summaries joined into one line for a BOSH body carrying several stanzas. */
+const PAYLOADS_IN_SUMMARY = 2;
+
+/** Describes a decoded element: a BOSH body is described by what it carries, with its session facts. */
+export function describe(root: XmlElement): Description {
+  if (localName(root) !== 'body') return describeOne(root);
+  const bosh = describeBody(root);
+  const payloads = childElements(root);
+  if (payloads.length === 0 || bosh.condition) {
+    return { kind: 'body', summary: bosh.summary, type: bosh.type, bosh, ...(payloads[0] ? pick(describeOne(payloads[0])) : {}) };
+  }
+  const inner = payloads.map(describeOne);
+  const kinds = new Set(inner.map((d) => d.kind));
+  const shown = inner.slice(0, PAYLOADS_IN_SUMMARY).map((d) => d.summary);
+  if (inner.length > PAYLOADS_IN_SUMMARY) shown.push(`+${inner.length - PAYLOADS_IN_SUMMARY} more`);
+  const ids = [bosh.rid && `rid ${bosh.rid}`, bosh.sid && `sid ${bosh.sid}`].filter(Boolean).join(' ');
+  const first = inner[0];
+  return {
+    ...first,
+    kind: kinds.size === 1 ? first.kind : 'body',
+    summary: shown.join('; ') + (ids ? ` · BOSH ${ids}` : ''),
+    bosh,
+    node: inner.find((d) => d.node)?.node,
+    finesse: inner.find((d) => d.finesse)?.finesse,
+  };
+}
+
+/** Describes a fragment as found and decoded, including the ones that could not be parsed. */
+export function describeDecoded(d: DecodedFragment): Description {
+  const cut = d.partial ? ' (cut off in the log)' : '';
+  if (d.root) {
+    const desc = describe(d.root);
+    return { ...desc, summary: desc.summary + cut };
+  }
+  const text = d.xml.trim();
+  if (!d.error && text.startsWith('</')) {
+    const name = /^<\/([^\s>]+)/.exec(text)?.[1] ?? '';
+    const stream = name === 'stream:stream' || name === 'stream';
+    return { kind: stream ? 'stream' : 'other', summary: stream ? 'end of stream' : `end tag </${name}>` };
+  }
+  const name = /^<([A-Za-z_][\w.\-:]*)/.exec(text)?.[1];
+  return { kind: 'other', summary: `${name ? `<${name}> ` : ''}not well-formed: ${d.error ?? 'could not be read'}${cut}` };
+}
+
+function pick(d: Description): Partial<Description> {
+  return { from: d.from, to: d.to, id: d.id, node: d.node };
+}
+
+function describeOne(el: XmlElement): Description {
+  const kind = kindOf(el);
+  switch (kind) {
+    case 'message':
+    case 'presence':
+    case 'iq': {
+      const s = describeStanza(el);
+      const finesse = describeFinesse(el, s.node);
+      // A Finesse notification is read for its update; from/to/id stay in their own fields.
+      return { kind, ...s, finesse, summary: finesse ? finesse.summary : s.summary };
+    }
+    case 'finesse': {
+      const finesse = describeFinesse(el)!;
+      return { kind, summary: `Finesse ${finesse.summary}`, finesse };
+    }
+    case 'body':
+      return describe(el);
+    case 'stream': {
+      const name = localName(el);
+      if (name === 'close') return { kind, summary: 'stream close' };
+      const facts = [attr(el, 'from') && `from ${attr(el, 'from')}`, attr(el, 'to') && `to ${attr(el, 'to')}`, attr(el, 'id') && `id ${attr(el, 'id')}`, attr(el, 'version') && `version ${attr(el, 'version')}`];
+      return { kind, from: attr(el, 'from'), to: attr(el, 'to'), id: attr(el, 'id'), summary: `stream header ${facts.filter(Boolean).join(', ')}`.trim() };
+    }
+    case 'features':
+      return { kind, summary: `stream features: ${childElements(el).map(featureName).join(', ') || 'none'}` };
+    case 'stream-error': {
+      const condition = childElements(el).find((c) => localName(c) !== 'text');
+      const text = childText(el, 'text');
+      return { kind, summary: `stream error ${condition ? localName(condition) : '(no condition)'}${text ? `: ${text}` : ''}` };
+    }
+    case 'sasl': {
+      const name = localName(el);
+      const mechanism = attr(el, 'mechanism');
+      const condition = name === 'failure' ? childElements(el).find((c) => localName(c) !== 'text') : undefined;
+      // The payload of <auth> may hold credentials, so only the mechanism is named.
+      return { kind, summary: `SASL ${name}${mechanism ? ` ${mechanism}` : ''}${condition ? `: ${localName(condition)}` : ''}` };
+    }
+    case 'tls':
+      return { kind, summary: `TLS ${localName(el)}` };
+    case 'sm': {
+      const h = attr(el, 'h');
+      return { kind, summary: `stream management ${localName(el)}${h ? ` h=${h}` : ''}` };
+    }
+    default: {
+      const node = pubsubNode(el);
+      const finesse = describeFinesse(el, node);
+      const ns = attr(el, 'xmlns');
+      return { kind, node, finesse, summary: finesse ? `Finesse ${finesse.summary}` : `<${el.name}>${ns ? ` ${ns}` : ''}` };
+    }
+  }
+}
+
+function featureName(f: XmlElement): string {
+  const name = localName(f);
+  if (name === 'mechanisms') {
+    const list = f.children.filter((c): c is XmlElement => typeof c !== 'string').map((m) => String(m.getText()).trim());
+    return `mechanisms (${list.join(', ')})`;
+  }
+  if (name === 'starttls' && child(f, 'required')) return 'starttls (required)';
+  return name;
+}

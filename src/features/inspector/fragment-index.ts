@@ -1,0 +1,162 @@
+// The Inspector's host-side list of fragments: rows for the table, details on demand, export.
+// No 'vscode' import, so the webview tests and the benchmark drive exactly this code.
+import { decodeFragment, type DecodedFragment } from '../../core/decode';
+import { describeDecoded, type Description } from '../../core/describe';
+import type { Fragment } from '../../core/fragment';
+import { isElement, type XmlElement } from '../../core/xml/element';
+import { prettyPrint } from '../../core/xml/pretty';
+import type { Detail, Row, XmlNodeView } from '../../protocol';
+
+/** Default for the `xmppBosh.inspector.maxChars` setting: how much of one stanza the detail pane shows. */
+export const DEFAULT_DETAIL_MAX_CHARS = 2_000_000;
+
+/**
+ * decodeFragment completes the object it is given, so the index decodes a copy: the stored
+ * fragment stays small (no parsed tree kept per row).
+ */
+function decodeCopy(f: Fragment): DecodedFragment {
+  return decodeFragment({ ...f });
+}
+
+/** Rows sent to the webview in one message: small enough to show the first ones at once. */
+export const ROWS_PER_BATCH = 2000;
+
+export class FragmentIndex {
+  private readonly fragments: Fragment[] = [];
+
+  get size(): number {
+    return this.fragments.length;
+  }
+
+  /** Adds a found fragment and answers its table row. */
+  add(f: Fragment): Row {
+    const index = this.fragments.length;
+    this.fragments.push(f);
+    const d = decodeCopy(f);
+    return rowOf(d, describeDecoded(d), index);
+  }
+
+  fragment(index: number): Fragment | undefined {
+    return this.fragments[index];
+  }
+
+  detail(index: number, maxChars = DEFAULT_DETAIL_MAX_CHARS): Detail | undefined {
+    const f = this.fragments[index];
+    if (!f) return undefined;
+    return detailOf(decodeCopy(f), index, maxChars);
+  }
+
+  /** Decoded XML of one fragment for the clipboard: pretty-printed, layers marked. */
+  decodedText(index: number): string | undefined {
+    const f = this.fragments[index];
+    if (!f) return undefined;
+    const d = decodeCopy(f);
+    return d.root ? prettyPrint(d.root, { markLayers: true }) : d.xml;
+  }
+
+  /**
+   * The chosen fragments as a transcript log (`<time> SENT|RECV <decoded xml>`, one line each),
+   * the layout the log grammar and the finder read back.
+   */
+  exportLog(indices: readonly number[], sourceLabel: string): string {
+    const lines = [`# ${indices.length} fragment${indices.length === 1 ? '' : 's'} decoded from ${sourceLabel.replace(/\r?\n/g, ' ')}`];
+    for (const i of indices) {
+      const f = this.fragments[i];
+      if (!f) continue;
+      const d = decodeCopy(f);
+      const dir = f.direction === 'sent' ? 'SENT' : f.direction === 'received' ? 'RECV' : '';
+      const time = f.time ?? f.stamp ?? '';
+      const xml = oneLine(d.xml);
+      lines.push([time, dir, xml].filter(Boolean).join(' '));
+    }
+    return lines.join('\n') + '\n';
+  }
+}
+
+export function rowOf(d: DecodedFragment, desc: Description, index: number): Row {
+  const row: Row = { index, line: d.line, endLine: d.endLine, kind: desc.kind, summary: desc.summary, layers: d.layers };
+  const time = d.time ?? d.stamp;
+  if (time) row.time = time;
+  if (d.direction) row.direction = d.direction;
+  if (desc.from) row.from = desc.from;
+  if (desc.to) row.to = desc.to;
+  if (desc.node) row.node = desc.node;
+  if (d.partial) row.partial = true;
+  if (d.error) row.error = d.error;
+  return row;
+}
+
+export function detailOf(d: DecodedFragment, index: number, maxChars: number): Detail {
+  const desc = describeDecoded(d);
+  const budget = { left: maxChars, cut: false };
+  const tree = d.root ? nodeView(d.root, budget) : undefined;
+  const decoded = d.root ? prettyPrint(d.root, { markLayers: true, maxChars }) : cutText(d.xml, maxChars).text;
+  const original = cutText(d.text, maxChars);
+  const facts: Array<[string, string]> = [];
+  const add = (k: string, v: string | undefined) => v !== undefined && v !== '' && facts.push([k, v]);
+  add('kind', desc.kind);
+  add('from', desc.from);
+  add('to', desc.to);
+  add('type', desc.type);
+  add('id', desc.id);
+  add('pubsub node', desc.node);
+  add('BOSH rid', desc.bosh?.rid);
+  add('BOSH sid', desc.bosh?.sid);
+  if (desc.bosh?.condition) add('condition', `${desc.bosh.condition}: ${desc.bosh.conditionText}`);
+  add('Finesse', desc.finesse?.summary);
+  add('line', d.endLine > d.line ? `${d.line}–${d.endLine}` : String(d.line));
+  add('time', d.time ?? d.stamp);
+  add('direction', d.direction);
+  add('log', d.dialect);
+  add('source', d.source);
+  add('escaped in the log', d.escaped > 0 ? `${d.escaped}×` : undefined);
+  add('layers decoded', d.layers > 0 ? String(d.layers) : undefined);
+  if (d.partial) add('partial', 'the log ends or a new record begins before this fragment closes; it was closed here to read it');
+  return {
+    index,
+    summary: desc.summary,
+    tree,
+    decoded,
+    original: original.text,
+    layers: d.layers,
+    cut: budget.cut || original.cut || decoded.includes('\n… cut at ') || (!d.root && d.xml.length > maxChars),
+    error: d.error,
+    facts,
+  };
+}
+
+/** The decoded tree as plain data for the webview, stopping once the character budget is spent. */
+export function nodeView(el: XmlElement, budget: { left: number; cut: boolean }): XmlNodeView {
+  const attrs: Array<[string, string]> = [];
+  budget.left -= el.name.length + 2;
+  for (const [k, v] of Object.entries(el.attrs)) {
+    if (v === undefined || v === null) continue;
+    const s = String(v);
+    attrs.push([k, s]);
+    budget.left -= k.length + s.length + 4;
+  }
+  const view: XmlNodeView = { name: el.name, attrs, children: [], layer: el.layer };
+  for (const c of el.children) {
+    if (budget.left <= 0) {
+      budget.cut = true;
+      break;
+    }
+    if (isElement(c)) view.children.push(nodeView(c, budget));
+    else if (c.trim() !== '') {
+      const text = c.length > budget.left ? c.slice(0, Math.max(0, budget.left)) : c;
+      if (text.length < c.length) budget.cut = true;
+      view.children.push(text);
+      budget.left -= text.length;
+    }
+  }
+  return view;
+}
+
+function cutText(s: string, max: number): { text: string; cut: boolean } {
+  return s.length > max ? { text: s.slice(0, max), cut: true } : { text: s, cut: false };
+}
+
+/** Line breaks between elements dropped, those inside text kept as character references. */
+function oneLine(xml: string): string {
+  return xml.replace(/>\s*\r?\n\s*</g, '><').replace(/\r?\n/g, '&#10;');
+}

@@ -1,0 +1,209 @@
+// The messages between the extension host and the Stanza Inspector webview. Both sides import
+// this file and check what arrives with the readers below: a webview is a web page, so nothing
+// it posts is trusted to have the right shape.
+
+export type RowDirection = 'sent' | 'received';
+
+/** One table row: a fragment found in the source, decoded and described. */
+export interface Row {
+  /** Position in the source's fragment list; the key for detail, reveal and export requests. */
+  index: number;
+  line: number;
+  endLine: number;
+  time?: string;
+  direction?: RowDirection;
+  kind: string;
+  from?: string;
+  to?: string;
+  node?: string;
+  summary: string;
+  /** How many escaped layers were decoded (a Finesse notification: 1). */
+  layers: number;
+  partial?: boolean;
+  error?: string;
+}
+
+/** A decoded element for the detail pane; `layer` > 0 marks an element decoded from escaped text. */
+export interface XmlNodeView {
+  name: string;
+  attrs: Array<[string, string]>;
+  children: Array<XmlNodeView | string>;
+  layer: number;
+}
+
+export interface Detail {
+  index: number;
+  summary: string;
+  /** The decoded tree; absent when the fragment could not be parsed. */
+  tree?: XmlNodeView;
+  /** Pretty-printed decoded XML, cut at the size limit. */
+  decoded: string;
+  /** The fragment as it stands in the source (escaped, with log text around it removed), cut at the size limit. */
+  original: string;
+  layers: number;
+  /** True when the tree or text was cut at the size limit. */
+  cut: boolean;
+  error?: string;
+  facts: Array<[string, string]>;
+}
+
+/** What the Inspector shows, enough to reopen it after a reload. */
+export type SourceRef = { kind: 'file'; path: string } | { kind: 'document'; uri: string; selection?: { start: number; end: number } };
+
+export interface Filters {
+  text: string;
+  kinds: string[];
+  direction: '' | RowDirection;
+  jid: string;
+  node: string;
+}
+
+/** What the webview keeps across reloads (vscode.setState) and hands to the serializer. */
+export interface InspectorState {
+  source?: SourceRef;
+  filters: Filters;
+  selected?: number;
+  scrollTop?: number;
+  /** Line to select once rows arrive (from a hover's "Open in Stanza Inspector"). */
+  revealLine?: number;
+}
+
+export type HostMessage =
+  | { type: 'reset'; title: string; source: SourceRef; revealLine?: number }
+  | { type: 'rows'; rows: Row[] }
+  | { type: 'progress'; rows: number; done: boolean; bytes?: number; totalBytes?: number }
+  | { type: 'detail'; detail: Detail }
+  | { type: 'error'; message: string };
+
+export type WebviewMessage =
+  | { type: 'ready'; state?: InspectorState }
+  | { type: 'detail'; index: number }
+  | { type: 'reveal'; index: number }
+  | { type: 'copy'; index: number; what: 'decoded' | 'original' }
+  | { type: 'export'; indices: number[] };
+
+export const EMPTY_FILTERS: Filters = { text: '', kinds: [], direction: '', jid: '', node: '' };
+
+// --- readers: undefined for anything that is not a well-formed message ---
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const optStr = (v: unknown) => v === undefined || isStr(v);
+
+export function readWebviewMessage(m: unknown): WebviewMessage | undefined {
+  if (!isObj(m) || !isStr(m.type)) return undefined;
+  switch (m.type) {
+    case 'ready':
+      if (m.state === undefined) return { type: 'ready' };
+      const state = readState(m.state);
+      return state ? { type: 'ready', state } : undefined;
+    case 'detail':
+    case 'reveal':
+      return isIndex(m.index) ? { type: m.type, index: m.index } : undefined;
+    case 'copy':
+      return isIndex(m.index) && (m.what === 'decoded' || m.what === 'original') ? { type: 'copy', index: m.index, what: m.what } : undefined;
+    case 'export':
+      return Array.isArray(m.indices) && m.indices.every(isIndex) ? { type: 'export', indices: m.indices as number[] } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function readHostMessage(m: unknown): HostMessage | undefined {
+  if (!isObj(m) || !isStr(m.type)) return undefined;
+  switch (m.type) {
+    case 'reset': {
+      const source = readSource(m.source);
+      if (!isStr(m.title) || !source) return undefined;
+      return isIndex(m.revealLine) ? { type: 'reset', title: m.title, source, revealLine: m.revealLine } : { type: 'reset', title: m.title, source };
+    }
+    case 'rows':
+      return Array.isArray(m.rows) && m.rows.every(isRow) ? { type: 'rows', rows: m.rows as Row[] } : undefined;
+    case 'progress':
+      return isIndex(m.rows) && typeof m.done === 'boolean' ? (m as HostMessage) : undefined;
+    case 'detail':
+      return isDetail(m.detail) ? { type: 'detail', detail: m.detail } : undefined;
+    case 'error':
+      return isStr(m.message) ? { type: 'error', message: m.message } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The state as saved, or undefined when it is not one (an older or damaged save). */
+export function readState(s: unknown): InspectorState | undefined {
+  if (!isObj(s)) return undefined;
+  const filters = readFilters(s.filters);
+  if (!filters) return undefined;
+  const state: InspectorState = { filters };
+  if (s.source !== undefined) {
+    const source = readSource(s.source);
+    if (!source) return undefined;
+    state.source = source;
+  }
+  if (isIndex(s.selected)) state.selected = s.selected;
+  if (typeof s.scrollTop === 'number' && s.scrollTop >= 0) state.scrollTop = s.scrollTop;
+  if (isIndex(s.revealLine)) state.revealLine = s.revealLine;
+  return state;
+}
+
+function readFilters(f: unknown): Filters | undefined {
+  if (!isObj(f)) return undefined;
+  if (!isStr(f.text) || !isStr(f.jid) || !isStr(f.node)) return undefined;
+  if (!(f.direction === '' || f.direction === 'sent' || f.direction === 'received')) return undefined;
+  if (!Array.isArray(f.kinds) || !f.kinds.every(isStr)) return undefined;
+  return { text: f.text, kinds: f.kinds as string[], direction: f.direction, jid: f.jid, node: f.node };
+}
+
+function readSource(s: unknown): SourceRef | undefined {
+  if (!isObj(s)) return undefined;
+  if (s.kind === 'file' && isStr(s.path)) return { kind: 'file', path: s.path };
+  if (s.kind === 'document' && isStr(s.uri)) {
+    const sel = s.selection;
+    if (sel === undefined) return { kind: 'document', uri: s.uri };
+    if (isObj(sel) && isIndex(sel.start) && isIndex(sel.end)) return { kind: 'document', uri: s.uri, selection: { start: sel.start, end: sel.end } };
+  }
+  return undefined;
+}
+
+function isRow(r: unknown): boolean {
+  return (
+    isObj(r) &&
+    isIndex(r.index) &&
+    isIndex(r.line) &&
+    isIndex(r.endLine) &&
+    isStr(r.kind) &&
+    isStr(r.summary) &&
+    isIndex(r.layers) &&
+    optStr(r.time) &&
+    optStr(r.from) &&
+    optStr(r.to) &&
+    optStr(r.node) &&
+    optStr(r.error) &&
+    (r.direction === undefined || r.direction === 'sent' || r.direction === 'received')
+  );
+}
+
+function isNodeView(n: unknown, depth = 0): boolean {
+  if (depth > 200 || !isObj(n) || !isStr(n.name) || !isIndex(n.layer)) return false;
+  if (!Array.isArray(n.attrs) || !n.attrs.every((a) => Array.isArray(a) && a.length === 2 && isStr(a[0]) && isStr(a[1]))) return false;
+  return Array.isArray(n.children) && n.children.every((c) => isStr(c) || isNodeView(c, depth + 1));
+}
+
+function isDetail(d: unknown): d is Detail {
+  return (
+    isObj(d) &&
+    isIndex(d.index) &&
+    isStr(d.summary) &&
+    isStr(d.decoded) &&
+    isStr(d.original) &&
+    isIndex(d.layers) &&
+    typeof d.cut === 'boolean' &&
+    optStr(d.error) &&
+    (d.tree === undefined || isNodeView(d.tree)) &&
+    Array.isArray(d.facts) &&
+    d.facts.every((f) => Array.isArray(f) && f.length === 2 && isStr(f[0]) && isStr(f[1]))
+  );
+}

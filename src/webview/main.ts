@@ -1,0 +1,271 @@
+// The Stanza Inspector page: filters and counts on top, the fragment table, the detail pane.
+// Talks to the extension host only through the messages in src/protocol.ts.
+import { EMPTY_FILTERS, readHostMessage, readState, type Detail, type Filters, type HostMessage, type InspectorState, type Row, type SourceRef, type WebviewMessage } from '../protocol';
+import { h } from './element-builder';
+import { RowStore } from './row-store';
+import { VirtualTable } from './virtual-table';
+import { renderXml } from './xml-view';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: InspectorState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const saved = readState(vscode.getState());
+const state: InspectorState = saved ?? { filters: { ...EMPTY_FILTERS } };
+const store = new RowStore();
+let detailWanted: number | undefined;
+let detailTimer = 0;
+let filterTimer = 0;
+let revealLine = state.revealLine;
+let restoredScroll = state.scrollTop;
+
+// --- layout ---
+const textInput = input('filter-text', 'Filter: text in any column (/ to focus)', state.filters.text);
+const jidInput = input('filter-jid', 'JID', state.filters.jid);
+const nodeInput = input('filter-node', 'pubsub node', state.filters.node);
+const dirSelect = h('select', { class: 'filter-dir', title: 'Direction' }, option('', 'both directions'), option('sent', '→ sent'), option('received', '← received'));
+dirSelect.value = state.filters.direction;
+const exportButton = h('button', { class: 'export', title: 'Save the rows shown, decoded, as a .log file', attrs: { type: 'button' } }, 'Export decoded…');
+const kindBar = h('div', { class: 'kinds', attrs: { role: 'toolbar', 'aria-label': 'Kinds' } });
+const status = h('div', { class: 'status', attrs: { role: 'status' } }, 'Waiting for the log…');
+const titleEl = h('div', { class: 'title' });
+const header = h(
+  'div',
+  { class: 'header' },
+  h('div', { class: 'header-row' }, titleEl, status),
+  h('div', { class: 'header-row filters' }, textInput, jidInput, nodeInput, dirSelect, exportButton),
+  kindBar,
+);
+const columns = h('div', { class: 'row head', attrs: { role: 'row' } }, ...['line', 'time', 'dir', 'kind', 'from → to', 'node', 'summary'].map((c, i) => h('span', { class: `cell c${i}`, attrs: { role: 'columnheader' } }, c)));
+const table = new VirtualTable(
+  {
+    count: () => store.visible.length,
+    row: (pos) => store.rows[store.visible[pos]],
+    posOf: (index) => store.visiblePosOf(index),
+  },
+  (row) => selectRow(row),
+  () => detailPane.focus(),
+);
+const detailPane = h('div', { class: 'detail', attrs: { tabindex: '0', 'aria-label': 'Decoded fragment' } }, h('div', { class: 'placeholder' }, 'Select a row to see it decoded.'));
+const main = h('div', { class: 'main' }, h('div', { class: 'table' }, columns, table.element), detailPane);
+document.body.append(header, main);
+
+// --- filters ---
+for (const el of [textInput, jidInput, nodeInput]) el.addEventListener('input', () => scheduleFilter());
+dirSelect.addEventListener('change', () => scheduleFilter(0));
+exportButton.addEventListener('click', () => post({ type: 'export', indices: store.visible.map((pos) => store.rows[pos].index) }));
+document.addEventListener('keydown', (e) => {
+  const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+  if (e.key === '/' && !inField) {
+    e.preventDefault();
+    textInput.focus();
+  } else if (e.key === 'Escape' && e.target === textInput) {
+    textInput.value = '';
+    scheduleFilter(0);
+    table.element.focus();
+  } else if (e.key === 'Enter' && inField) {
+    table.element.focus();
+  }
+});
+
+function currentFilters(): Filters {
+  return { text: textInput.value, jid: jidInput.value, node: nodeInput.value, direction: dirSelect.value as Filters['direction'], kinds: state.filters.kinds };
+}
+
+function scheduleFilter(delay = 120): void {
+  clearTimeout(filterTimer);
+  filterTimer = window.setTimeout(() => {
+    state.filters = currentFilters();
+    store.apply(state.filters);
+    table.refresh();
+    renderKinds();
+    renderStatus();
+    save();
+  }, delay);
+}
+
+function toggleKind(kind: string): void {
+  const kinds = new Set(state.filters.kinds);
+  if (kinds.has(kind)) kinds.delete(kind);
+  else kinds.add(kind);
+  state.filters = { ...currentFilters(), kinds: [...kinds] };
+  store.apply(state.filters);
+  table.refresh();
+  renderKinds();
+  renderStatus();
+  save();
+}
+
+function renderKinds(): void {
+  const active = new Set(state.filters.kinds);
+  const kinds = [...new Set([...store.counts.keys(), ...active])].sort((a, b) => (store.counts.get(b) ?? 0) - (store.counts.get(a) ?? 0) || a.localeCompare(b));
+  kindBar.replaceChildren(
+    ...kinds.map((k) => {
+      const b = h('button', { class: `kind${active.has(k) ? ' on' : ''}`, title: `Show only ${k} (click again to clear)`, attrs: { type: 'button', 'aria-pressed': String(active.has(k)), 'data-kind': k } }, k, h('span', { class: 'count' }, String(store.counts.get(k) ?? 0)));
+      b.addEventListener('click', () => toggleKind(k));
+      return b;
+    }),
+  );
+}
+
+let progress = { rows: 0, done: false, bytes: undefined as number | undefined, totalBytes: undefined as number | undefined };
+let errorText = '';
+
+function renderStatus(): void {
+  const shown = store.visible.length;
+  const total = store.rows.length;
+  let s = shown === total ? `${total.toLocaleString('en-US')} fragments` : `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} fragments`;
+  if (!progress.done) {
+    const pct = progress.bytes !== undefined && progress.totalBytes ? ` (${Math.floor((100 * progress.bytes) / progress.totalBytes)}% read)` : '';
+    s += `, reading…${pct}`;
+  }
+  if (errorText) s += ` — ${errorText}`;
+  status.textContent = s;
+  status.classList.toggle('error', errorText !== '');
+}
+
+// --- selection and detail ---
+function selectRow(row: Row): void {
+  state.selected = row.index;
+  table.setSelected(row.index);
+  save();
+  clearTimeout(detailTimer);
+  detailWanted = row.index;
+  // Holding an arrow key down must not send a request per row passed.
+  detailTimer = window.setTimeout(() => post({ type: 'detail', index: row.index }), 40);
+}
+
+function renderDetail(d: Detail): void {
+  if (d.index !== detailWanted) return;
+  const copyDecoded = button('Copy decoded', 'Copy the decoded, pretty-printed XML', () => post({ type: 'copy', index: d.index, what: 'decoded' }));
+  const copyOriginal = button('Copy original', 'Copy the fragment as it stands in the log', () => post({ type: 'copy', index: d.index, what: 'original' }));
+  const reveal = button('Reveal in editor', 'Show this fragment in the log', () => post({ type: 'reveal', index: d.index }));
+  const facts = h('dl', { class: 'facts' });
+  for (const [k, v] of d.facts) facts.append(h('dt', {}, k), h('dd', {}, v));
+  const layers = d.layers > 0 ? h('div', { class: 'layers-note' }, `${d.layers} escaped layer${d.layers > 1 ? 's' : ''} decoded: framed below`) : null;
+  const body = d.tree ? renderXml(d.tree) : h('pre', { class: 'raw' }, d.decoded);
+  const cut = d.cut ? h('div', { class: 'cut-note' }, 'This fragment is longer than the xmppBosh.inspector.maxChars setting; the rest is not shown. Copy or reveal it to see all of it.') : null;
+  const error = d.error ? h('div', { class: 'error-note' }, `Not well-formed XML: ${d.error}`) : null;
+  const original = h('details', { class: 'original' }, h('summary', {}, 'Original text'), h('pre', {}, d.original));
+  detailPane.replaceChildren(...[h('div', { class: 'detail-summary' }, d.summary), h('div', { class: 'actions' }, copyDecoded, copyOriginal, reveal), facts, error, layers, cut, body, original].filter((n): n is HTMLElement => n !== null));
+}
+
+// --- host messages ---
+window.addEventListener('message', (e: MessageEvent) => {
+  const m = readHostMessage(e.data);
+  if (m) onHost(m);
+});
+
+function onHost(m: HostMessage): void {
+  switch (m.type) {
+    case 'reset': {
+      const sameSource = state.source !== undefined && sameRef(state.source, m.source);
+      if (!sameSource) {
+        state.selected = undefined;
+        restoredScroll = undefined;
+      }
+      state.source = m.source;
+      if (m.revealLine !== undefined) revealLine = m.revealLine;
+      titleEl.textContent = m.title;
+      store.clear();
+      errorText = '';
+      progress = { rows: 0, done: false, bytes: undefined, totalBytes: undefined };
+      table.refresh();
+      renderKinds();
+      renderStatus();
+      save();
+      break;
+    }
+    case 'rows': {
+      store.add(m.rows, state.filters);
+      table.refresh();
+      renderKinds();
+      renderStatus();
+      restoreSelection(m.rows);
+      break;
+    }
+    case 'progress':
+      progress = { rows: m.rows, done: m.done, bytes: m.bytes, totalBytes: m.totalBytes };
+      renderStatus();
+      break;
+    case 'detail':
+      renderDetail(m.detail);
+      break;
+    case 'error':
+      errorText = m.message;
+      renderStatus();
+      break;
+  }
+}
+
+/** After a reload or a hover's "Open in Stanza Inspector", select the saved row once it has arrived. */
+function restoreSelection(arrived: Row[]): void {
+  if (revealLine !== undefined) {
+    const hit = arrived.find((r) => r.line <= revealLine! && revealLine! <= r.endLine);
+    if (!hit) return;
+    revealLine = undefined;
+    state.revealLine = undefined;
+    const pos = store.visiblePosOf(hit.index);
+    if (pos >= 0) table.select(pos, 'restore');
+    else selectRow(hit);
+    return;
+  }
+  if (state.selected !== undefined && detailWanted === undefined && arrived.some((r) => r.index === state.selected)) {
+    const pos = store.visiblePosOf(state.selected);
+    if (restoredScroll !== undefined) {
+      table.element.scrollTop = restoredScroll;
+      restoredScroll = undefined;
+    }
+    if (pos >= 0) {
+      table.setSelected(state.selected);
+      selectRow(store.rows[store.visible[pos]]);
+    }
+  }
+}
+
+// --- helpers of this page ---
+function post(m: WebviewMessage): void {
+  vscode.postMessage(m);
+}
+
+let scrollSaveTimer = 0;
+table.element.addEventListener('scroll', () => {
+  clearTimeout(scrollSaveTimer);
+  scrollSaveTimer = window.setTimeout(() => {
+    state.scrollTop = table.element.scrollTop;
+    save();
+  }, 200);
+});
+
+function save(): void {
+  vscode.setState(state);
+}
+
+function sameRef(a: SourceRef, b: SourceRef): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function input(cls: string, placeholder: string, value: string): HTMLInputElement {
+  const el = h('input', { class: cls, attrs: { type: 'search', placeholder, 'aria-label': placeholder, spellcheck: 'false' } });
+  el.value = value;
+  return el;
+}
+
+function option(value: string, label: string): HTMLOptionElement {
+  const o = h('option', {}, label);
+  o.value = value;
+  return o;
+}
+
+function button(label: string, title: string, onClick: () => void): HTMLButtonElement {
+  const b = h('button', { title, attrs: { type: 'button' } }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+renderKinds();
+post({ type: 'ready', state });

@@ -1,0 +1,173 @@
+// A table that keeps only the rows in view in the DOM, so 100,000 rows scroll like 100.
+import type { Row } from '../protocol';
+import { h } from './element-builder';
+
+export const ROW_HEIGHT = 22;
+const OVERSCAN = 10;
+
+export interface TableSource {
+  count(): number;
+  row(visiblePos: number): Row;
+  /** Position among the shown rows of the row with that fragment index, -1 when filtered out. */
+  posOf(index: number): number;
+}
+
+export class VirtualTable {
+  readonly element: HTMLElement;
+  private readonly spacer: HTMLElement;
+  private readonly pool: HTMLElement[] = [];
+  private selectedIndex: number | undefined;
+  private frame = 0;
+
+  constructor(
+    private readonly source: TableSource,
+    private readonly onSelect: (row: Row, how: 'click' | 'key' | 'restore') => void,
+    private readonly onActivate: (row: Row) => void,
+  ) {
+    this.spacer = h('div', { class: 'spacer' });
+    this.element = h('div', { class: 'table-body', attrs: { tabindex: '0', role: 'grid', 'aria-label': 'Fragments' } }, this.spacer);
+    this.element.addEventListener('scroll', () => this.schedule());
+    this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.element.addEventListener('click', (e) => {
+      const el = (e.target as HTMLElement).closest<HTMLElement>('.row');
+      if (!el?.dataset.pos) return;
+      const pos = Number(el.dataset.pos);
+      this.select(pos, 'click');
+    });
+    this.element.addEventListener('dblclick', (e) => {
+      const el = (e.target as HTMLElement).closest<HTMLElement>('.row');
+      if (el?.dataset.pos) this.onActivate(this.source.row(Number(el.dataset.pos)));
+    });
+    new ResizeObserver(() => this.schedule()).observe(this.element);
+  }
+
+  get selected(): number | undefined {
+    return this.selectedIndex;
+  }
+
+  /** Row count or rows changed: resize and redraw. */
+  refresh(): void {
+    this.spacer.style.height = `${this.source.count() * ROW_HEIGHT}px`;
+    this.schedule();
+  }
+
+  setSelected(index: number | undefined): void {
+    this.selectedIndex = index;
+    this.schedule();
+  }
+
+  scrollToPos(pos: number): void {
+    const top = pos * ROW_HEIGHT;
+    const view = this.element.clientHeight;
+    if (top < this.element.scrollTop) this.element.scrollTop = top;
+    else if (top + ROW_HEIGHT > this.element.scrollTop + view) this.element.scrollTop = top + ROW_HEIGHT - view;
+    this.schedule();
+  }
+
+  select(pos: number, how: 'click' | 'key' | 'restore'): void {
+    const n = this.source.count();
+    if (n === 0) return;
+    pos = Math.max(0, Math.min(n - 1, pos));
+    const row = this.source.row(pos);
+    this.selectedIndex = row.index;
+    this.scrollToPos(pos);
+    this.onSelect(row, how);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const page = Math.max(1, Math.floor(this.element.clientHeight / ROW_HEIGHT) - 1);
+    const at = this.selectedIndex === undefined ? -1 : this.source.posOf(this.selectedIndex);
+    let to: number | undefined;
+    switch (e.key) {
+      case 'ArrowDown':
+        to = at + 1;
+        break;
+      case 'ArrowUp':
+        to = at < 0 ? 0 : at - 1;
+        break;
+      case 'PageDown':
+        to = at + page;
+        break;
+      case 'PageUp':
+        to = at - page;
+        break;
+      case 'Home':
+        to = 0;
+        break;
+      case 'End':
+        to = this.source.count() - 1;
+        break;
+      case 'Enter':
+        if (at >= 0) this.onActivate(this.source.row(at));
+        e.preventDefault();
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    this.select(to, 'key');
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  /** Draws the rows in view now (also used by tests through a scroll event). */
+  render(): void {
+    const n = this.source.count();
+    const first = Math.max(0, Math.floor(this.element.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(n, Math.ceil((this.element.scrollTop + this.element.clientHeight) / ROW_HEIGHT) + OVERSCAN);
+    const needed = last - first;
+    while (this.pool.length < needed) {
+      const el = h('div', { class: 'row', attrs: { role: 'row' } });
+      for (let c = 0; c < 7; c++) el.appendChild(h('span', { class: `cell c${c}`, attrs: { role: 'gridcell' } }));
+      this.pool.push(el);
+      this.element.appendChild(el);
+    }
+    for (let i = 0; i < this.pool.length; i++) {
+      const el = this.pool[i];
+      const pos = first + i;
+      if (pos >= last) {
+        el.hidden = true;
+        continue;
+      }
+      el.hidden = false;
+      fill(el, this.source.row(pos), pos, this.selectedIndex);
+    }
+  }
+}
+
+const ARROW = { sent: '→ sent', received: '← recv' } as const;
+
+function fill(el: HTMLElement, r: Row, pos: number, selected: number | undefined): void {
+  el.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
+  el.dataset.pos = String(pos);
+  el.dataset.index = String(r.index);
+  el.classList.toggle('selected', r.index === selected);
+  el.classList.toggle('broken', r.error !== undefined);
+  el.setAttribute('aria-selected', String(r.index === selected));
+  const cells = el.children as HTMLCollectionOf<HTMLElement>;
+  const set = (i: number, value: string, title = value) => {
+    if (cells[i].textContent !== value) cells[i].textContent = value;
+    cells[i].title = title;
+  };
+  set(0, String(r.line));
+  set(1, shortTime(r.time), r.time ?? '');
+  set(2, r.direction ? ARROW[r.direction] : '');
+  set(3, r.kind + (r.layers > 0 ? ` ⧉${r.layers}` : ''), r.layers > 0 ? `${r.kind}, ${r.layers} escaped layer${r.layers > 1 ? 's' : ''} decoded` : r.kind);
+  set(4, r.from || r.to ? `${r.from ?? ''} → ${r.to ?? ''}` : '');
+  set(5, r.node ?? '');
+  set(6, r.summary, r.error ? `${r.summary}\n${r.error}` : r.summary);
+  cells[2].dataset.dir = r.direction ?? '';
+}
+
+/** '2020-05-12T10:11:12.345+05:30' → '10:11:12.345'; the full time stays in the tooltip. */
+function shortTime(t: string | undefined): string {
+  if (!t) return '';
+  const m = /(\d{2}:\d{2}:\d{2}(?:\.\d+)?)/.exec(t);
+  return m ? m[1] : t;
+}
