@@ -59,12 +59,19 @@ export class FragmentFinder {
         from = leadStart = end;
       }
     }
+    else if (!record && line.startsWith('Date: ')) this.httpDate(line);
     if (record && from === 0) {
       this.ctx = { dialect: record.dialect, time: record.time, stamp: record.stamp };
       from = leadStart = record.messageStart;
     }
     this.scanLine(line, from, leadStart);
     return this.out;
+  }
+
+  /** A raw HTTP capture (Fiddler) has no log prefix; the response's Date header gives the time. */
+  private httpDate(line: string): void {
+    const t = Date.parse(line.slice(6));
+    if (!Number.isNaN(t)) this.ctx.time = this.ctx.stamp = new Date(t).toISOString();
   }
 
   /** Reports a fragment still open at the end of the input as partial. */

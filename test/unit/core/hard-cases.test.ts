@@ -117,3 +117,15 @@ describe('hard cases users paste', () => {
     assert.deepEqual(streamed, findInText(text));
   });
 });
+
+describe('raw HTTP captures', () => {
+  it('Fiddler sessions as text: the request line and status line give the direction, the Date header the time', () => {
+    const found = decodeLog('fiddler-sessions.txt');
+    assert.deepEqual(found.map((f) => [f.line, f.endLine, f.direction]), [
+      [11, 11, 'sent'],
+      [18, 26, 'received'],
+    ]);
+    assert.equal(found[1].time, '2019-01-11T23:56:54.000Z');
+    assert.equal(find(found[1].root, 'Update', 'state')?.text(), 'READY');
+  });
+});
