@@ -58,8 +58,7 @@ export class FragmentFinder {
         if (end === undefined) return this.out;
         from = leadStart = end;
       }
-    }
-    else if (!record && line.startsWith('Date: ')) this.httpDate(line);
+    } else if (!record && line.startsWith('Date: ')) this.httpDate(line);
     if (record && from === 0) {
       this.ctx = { dialect: record.dialect, time: record.time, stamp: record.stamp };
       from = leadStart = record.messageStart;
