@@ -7,6 +7,7 @@ const suites = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', '.', '--noEmit'], plain: true },
   { name: 'build', cmd: 'node', args: ['build.mjs'], plain: true },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
+  { name: 'integration', cmd: 'node', args: ['--import', 'tsx', 'test/integration/run.ts'] },
 ];
 
 const only = process.argv.slice(2);

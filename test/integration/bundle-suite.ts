@@ -1,0 +1,30 @@
+// Builds the extension and compiles the extension-host tests to out/integration/, one CommonJS file per test
+// (mocha loads them one by one; 'vscode' and 'mocha' stay external: the host provides the first, node_modules the second).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { repoRoot } from '../../scripts/code-server.mjs';
+
+export const suiteOutDir = join(repoRoot, 'out', 'integration');
+
+export async function buildExtensionAndSuite(): Promise<string> {
+  execFileSync(process.execPath, [join(repoRoot, 'build.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  const suiteDir = join(repoRoot, 'test', 'integration', 'suite');
+  const entries = readdirSync(suiteDir)
+    .filter((n) => n === 'index.ts' || n.endsWith('.test.ts'))
+    .map((n) => join(suiteDir, n));
+  rmSync(suiteOutDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: entries,
+    outdir: suiteOutDir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  return join(suiteOutDir, 'index.js');
+}

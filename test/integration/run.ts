@@ -1,0 +1,61 @@
+// Runs the extension-host suite (test/integration/suite) inside the real Node extension host of the VS Code server:
+// the workbench URL carries extensionDevelopmentPath + extensionTestsPath, and the page reports the test output and
+// exit code back through codeAutomationLog / codeAutomationExit. Prints mocha's own "N passing / N failing".
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { repoRoot, startServer } from '../../scripts/code-server.mjs';
+import { launchChromium, waitForWorkbench } from './browser';
+import { buildExtensionAndSuite } from './bundle-suite';
+
+const SUITE_TIMEOUT_MS = 180_000;
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const testsIndex = await buildExtensionAndSuite();
+  const stateDir = join(repoRoot, '.cache', 'integration-state');
+  rmSync(stateDir, { recursive: true, force: true });
+  mkdirSync(stateDir, { recursive: true });
+  const server = await startServer({ stateDir });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const exitCode = new Promise<number>((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+      // Mocha's reporter logs printf-style ('%d passing (%s)', 4, '49ms'): format it as node's console would.
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      process.stdout.write(line.endsWith('\n') ? line : line + '\n');
+    });
+    page.on('pageerror', (e) => console.error(`workbench page error: ${e.message}`));
+    const url = server.workbenchUrl(join(repoRoot, 'samples'), [
+      ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+      ['extensionTestsPath', server.remoteUri(testsIndex)],
+    ]);
+    await page.goto(url);
+    await waitForWorkbench(page);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<number>((resolve) => {
+      timer = setTimeout(() => {
+        console.error(`the extension-host suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`);
+        resolve(124);
+      }, SUITE_TIMEOUT_MS);
+    });
+    const code = await Promise.race([exitCode, timeout]);
+    clearTimeout(timer);
+    console.log(`extension-host suite exited with code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return code;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`integration: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
