@@ -7,6 +7,8 @@ const suites = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', '.', '--noEmit'], plain: true },
   { name: 'build', cmd: 'node', args: ['build.mjs'], plain: true },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
+  // Live BOSH sessions against a private Prosody (installed by .ci/run).
+  { name: 'live', cmd: 'npx', args: ['mocha', '--config', 'test/live/.mocharc.json'] },
   { name: 'integration', cmd: 'node', args: ['--import', 'tsx', 'test/integration/run.ts'] },
 ];
 
