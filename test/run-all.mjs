@@ -10,6 +10,7 @@ const suites = [
   // Live BOSH sessions against a private Prosody (installed by .ci/run).
   { name: 'live', cmd: 'npx', args: ['mocha', '--config', 'test/live/.mocharc.json'] },
   { name: 'integration', cmd: 'node', args: ['--import', 'tsx', 'test/integration/run.ts'] },
+  { name: 'e2e', cmd: 'npx', args: ['mocha', '--config', 'test/e2e/.mocharc.json'] },
 ];
 
 const only = process.argv.slice(2);

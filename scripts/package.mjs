@@ -1,0 +1,46 @@
+// `npm run package`: builds the bundles and packs the .vsix users install, then checks what went in:
+// bundles, grammars, media, README, licence and manifest only (no sources, tests, maps or node_modules), under 1 MB.
+// Everything the extension runs is bundled by esbuild, hence --no-dependencies.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const VSIX_LIMIT_BYTES = 1024 * 1024;
+const FORBIDDEN = [/^extension\/src\//, /^extension\/test\//, /^extension\/node_modules\//, /^extension\/samples\//, /\.map$/, /(?<!\.d)\.ts$/, /^extension\/\.cache\//];
+
+/** Builds and packs; returns the .vsix path, its size and entries. Throws with the reason when the package is wrong. */
+export function packageVsix({ quiet = false } = {}) {
+  const stdio = quiet ? 'pipe' : 'inherit';
+  execFileSync(process.execPath, [join(repoRoot, 'build.mjs')], { cwd: repoRoot, stdio });
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
+    cwd: repoRoot,
+    stdio,
+  });
+  const entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const size = statSync(vsix).size;
+  const problems = [];
+  const bad = entries.filter((e) => FORBIDDEN.some((re) => re.test(e)));
+  if (bad.length) problems.push(`files that do not belong in the package: ${bad.join(', ')}`);
+  for (const must of ['extension/package.json', 'extension/README.md', 'extension/LICENSE.txt', `extension/${manifest.main.replace(/^\.\//, '')}`]) {
+    if (!entries.some((e) => e.toLowerCase() === must.toLowerCase())) problems.push(`missing ${must}`);
+  }
+  if (size >= VSIX_LIMIT_BYTES) problems.push(`${size} bytes, over the ${VSIX_LIMIT_BYTES} byte limit`);
+  if (problems.length) throw new Error(`${vsix}: ${problems.join('; ')}`);
+  return { vsix, size, entries };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const { vsix, size, entries } = packageVsix();
+    console.log(`${vsix}: ${(size / 1024).toFixed(1)} KiB, ${entries.length} files`);
+    for (const e of entries) console.log(`  ${e}`);
+  } catch (e) {
+    console.error(String(e?.message ?? e));
+    process.exit(1);
+  }
+}

@@ -1,0 +1,93 @@
+// The UI scenario's workbench: the packed .vsix installed into a fresh VS Code server, opened on samples/ in chromium.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot, startServer, type RunningServer } from '../../scripts/code-server.mjs';
+import { packageVsix } from '../../scripts/package.mjs';
+import { launchChromium, waitForWorkbench } from '../integration/browser';
+
+export const artifactsDir = join(repoRoot, 'test-artifacts', 'e2e');
+
+export interface Workbench {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  vsix: { vsix: string; size: number; entries: string[] };
+  installed: string;
+  close(): Promise<void>;
+}
+
+export async function openWorkbenchWithVsix(): Promise<Workbench> {
+  const vsix = packageVsix({ quiet: true });
+  const stateDir = join(repoRoot, '.cache', 'e2e-state');
+  rmSync(stateDir, { recursive: true, force: true });
+  mkdirSync(stateDir, { recursive: true });
+  rmSync(artifactsDir, { recursive: true, force: true });
+  mkdirSync(artifactsDir, { recursive: true });
+  const server = await startServer({ stateDir });
+  let browser: Browser | undefined;
+  try {
+    const installed = server.installVsix(vsix.vsix);
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.workbenchUrl(join(repoRoot, 'samples')));
+    await waitForWorkbench(page);
+    const b = browser;
+    return {
+      server,
+      browser: b,
+      page,
+      vsix,
+      installed,
+      async close() {
+        await b.close();
+        await server.stop();
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    await server.stop();
+    throw e;
+  }
+}
+
+/** A screenshot under test-artifacts/e2e/, taken with animations stopped so it shows a settled frame. */
+export async function snapshot(page: Page, name: string): Promise<string> {
+  const path = join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path, animations: 'disabled' });
+  return path;
+}
+
+/** Runs a command from the command palette (F1), by its title as users see it. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a file of the samples workspace by clicking through the Explorer, folder by folder. */
+export async function openFromExplorer(page: Page, segments: string[]): Promise<void> {
+  const explorer = page.locator('.explorer-folders-view');
+  if (!(await explorer.isVisible())) await page.keyboard.press('Control+Shift+E');
+  await explorer.waitFor({ state: 'visible' });
+  for (const [i, name] of segments.entries()) {
+    const row = explorer.locator(`.monaco-list-row[aria-level="${i + 1}"][aria-label="${name}"]`);
+    await row.first().waitFor({ state: 'visible' });
+    const last = i === segments.length - 1;
+    const expanded = await row.first().getAttribute('aria-expanded');
+    if (last || expanded !== 'true') await row.first().click();
+  }
+  const file = segments[segments.length - 1];
+  await page.locator(`.tabs-container .tab.active`, { hasText: file }).waitFor({ state: 'visible' });
+  await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible' });
+}
+
+/** The visible text of the active editor; the editor renders spaces as no-break spaces. */
+export async function editorText(page: Page): Promise<string> {
+  const text = await page.locator('.editor-instance .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
