@@ -1,3 +1,4 @@
+import { runConnect } from './connect-command';
 import { runDecode } from './decode-command';
 
 const USAGE = `bosh-inspect — read, decode and watch XMPP traffic carried over BOSH
@@ -11,6 +12,7 @@ Commands:
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   decode: runDecode,
+  connect: runConnect,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -404,9 +404,10 @@ export class BoshClient extends EventEmitter<BoshEvents> {
       this.inFlight.delete(p.rid);
       clearTimeout(p.timer);
       this.emit('received', { rid: p.rid, time: new Date(), body, stanzas: childElements(body) });
-      if (p.body.attrs.type === 'terminate') {
+      if (this.state === 'terminating') {
+        // Our own terminate: the server may answer it, or the held request, with type='terminate'.
         p.waiter?.resolve(body);
-        return;
+        return this.end(new BoshTerminated('client-terminate', 'the session was closed by this client'));
       }
       let t = this.withUndelivered(terminateFromBody(body.attrs.condition, context));
       if (this.state === 'creating') {

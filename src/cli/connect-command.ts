@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { XmppSession } from '../core/xmpp/session';
+import { formatNotice, formatRecord, formatWrapper, recordJson } from '../core/xmpp/record-format';
+import { Output } from './output';
+
+export const CONNECT_USAGE = `Usage: bosh-inspect connect --url URL --jid JID --password-env VAR [options]
+
+Opens a live BOSH session (XEP-0124/XEP-0206), sends available presence and prints every
+stanza sent and received, Finesse notifications decoded. Ends after --duration or on Ctrl-C.
+
+  --url URL            the BOSH endpoint, e.g. https://finesse.example.com:7443/http-bind/
+  --jid JID            user@domain (Finesse: agentid@finesse-host)
+  --resource R         resource to bind (default: chosen by the server)
+  --password-env VAR   name of the environment variable holding the password
+  --ca FILE            trust this CA / certificate file for this connection
+  --fingerprint FP     trust the certificate with this SHA-256 fingerprint for this connection
+  --allow-plain        allow SASL PLAIN over plain http (trusted lab links only)
+  --duration SECONDS   disconnect cleanly after this long
+  --reconnect          start a fresh session when the server goes away
+  --json               one JSON object per stanza and line: {time, direction, rid, layers, xml}
+  --raw                also show the BOSH <body> wrappers`;
+
+/** Exit codes: 0 ended cleanly, 1 the session failed (login, certificate, server), 2 bad usage. */
+export async function runConnect(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        url: { type: 'string' },
+        jid: { type: 'string' },
+        resource: { type: 'string' },
+        'password-env': { type: 'string' },
+        ca: { type: 'string' },
+        fingerprint: { type: 'string' },
+        'allow-plain': { type: 'boolean' },
+        duration: { type: 'string' },
+        reconnect: { type: 'boolean' },
+        json: { type: 'boolean' },
+        raw: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const v = args.values;
+  if (v.help) {
+    process.stdout.write(CONNECT_USAGE + '\n');
+    return 0;
+  }
+  if (!v.url || !v.jid || !v['password-env']) return usage('--url, --jid and --password-env are required');
+  const password = process.env[v['password-env']];
+  if (password === undefined || password === '') return usage(`the environment variable ${v['password-env']} (named by --password-env) is not set`);
+  if (v.ca && !existsSync(v.ca)) return usage(`the CA file ${v.ca} does not exist`);
+  const duration = v.duration === undefined ? undefined : Number(v.duration);
+  if (duration !== undefined && !(duration > 0)) return usage(`--duration takes a number of seconds, not "${v.duration}"`);
+
+  let session: XmppSession;
+  try {
+    session = new XmppSession({
+      url: v.url,
+      jid: v.jid,
+      resource: v.resource,
+      password,
+      trust: { caFile: v.ca, fingerprint: v.fingerprint },
+      allowPlainOverHttp: v['allow-plain'],
+      reconnect: v.reconnect,
+    });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+
+  const out = new Output();
+  const err = (line: string) => process.stderr.write(line + '\n');
+  let chain = Promise.resolve();
+  const print = (text: string) => {
+    chain = chain.then(async () => {
+      await out.write(text + '\n');
+      await out.flush();
+    });
+  };
+  session.on('stanza', (r) => print(v.json ? recordJson(r) : formatRecord(r) + '\n'));
+  if (v.raw && !v.json) session.on('wrapper', (w) => print(formatWrapper(w)));
+  session.on('notice', (n) => err(formatNotice(n)));
+
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const onSignal = () => stop();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let failure: string | undefined;
+  session.on('state', (state, detail) => {
+    if (state === 'closed' && detail !== 'disconnected') {
+      failure = detail;
+      stop();
+    }
+  });
+  const timer = duration ? setTimeout(stop, duration * 1000) : undefined;
+
+  try {
+    await session.connect();
+    err(`-- online as ${session.jid} (BOSH sid ${session.sid}); Ctrl-C disconnects`);
+    await stopped;
+    if (!failure) await session.disconnect();
+  } catch (e) {
+    failure = (e as Error).message;
+  } finally {
+    clearTimeout(timer);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await chain;
+    await out.flush();
+  }
+  if (failure) {
+    err(`bosh-inspect connect: ${failure}`);
+    return 1;
+  }
+  return 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`bosh-inspect connect: ${message}\n${CONNECT_USAGE}\n`);
+  return 2;
+}
