@@ -7,6 +7,9 @@ const suites = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', '.', '--noEmit'], plain: true },
   { name: 'build', cmd: 'node', args: ['build.mjs'], plain: true },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
+  // The Stanza Inspector page: its own DOM typecheck, then the built page in headless Chromium.
+  { name: 'typecheck-webview', cmd: 'npx', args: ['tsc', '-p', 'src/webview', '--noEmit'], plain: true },
+  { name: 'webview', cmd: 'npx', args: ['mocha', '--config', 'test/webview/.mocharc.json'] },
   // Live BOSH sessions against a private Prosody (installed by .ci/run).
   { name: 'live', cmd: 'npx', args: ['mocha', '--config', 'test/live/.mocharc.json'] },
   { name: 'integration', cmd: 'node', args: ['--import', 'tsx', 'test/integration/run.ts'] },
