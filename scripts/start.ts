@@ -1,0 +1,83 @@
+// `npm start`: builds the extension and opens it on samples/ — in desktop VS Code when `code` is on the PATH,
+// otherwise in the VS Code web workbench served on 127.0.0.1 (installed into .cache on first use).
+// With Prosody installed it also runs a local demo notification service for "XMPP: Connect BOSH".
+//
+//   npm start                 desktop if available, else browser
+//   npm start -- --browser    always the browser workbench
+//   npm start -- --no-demo    without the demo Prosody
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot, startServer, type RunningServer } from './code-server.mjs';
+import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD } from './demo-server';
+
+const DEMO_PUBLISH_EVERY_MS = 20_000;
+const args = new Set(process.argv.slice(2));
+const samples = join(repoRoot, 'samples');
+
+function onPath(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startDemo(): Promise<DemoFinesseServer | undefined> {
+  if (args.has('--no-demo')) return undefined;
+  if (!onPath('prosody')) {
+    console.log('Prosody is not installed, so there is no local server for "XMPP: Connect BOSH" (apt-get install prosody lua-unbound).');
+    return undefined;
+  }
+  const demo = new DemoFinesseServer();
+  try {
+    await demo.start();
+  } catch (e) {
+    console.log(`The demo XMPP server did not start, continuing without it: ${e instanceof Error ? e.message : String(e)}`);
+    await demo.stop().catch(() => undefined);
+    return undefined;
+  }
+  demo.publishEvery(DEMO_PUBLISH_EVERY_MS, (e) => console.error(`demo: publishing failed: ${e instanceof Error ? e.message : String(e)}`));
+  console.log('');
+  console.log('Demo Finesse notification service (a private Prosody on 127.0.0.1), for "XMPP: Connect BOSH":');
+  console.log(`  BOSH URL  ${demo.boshUrl}`);
+  console.log(`  JID       ${DEMO_AGENT_JID}`);
+  console.log(`  password  ${DEMO_AGENT_PASSWORD}   (a throwaway demo account on this machine only)`);
+  console.log(`  an agent-state notification is published every ${DEMO_PUBLISH_EVERY_MS / 1000} s`);
+  return demo;
+}
+
+async function main(): Promise<void> {
+  execFileSync(process.execPath, [join(repoRoot, 'build.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  const demo = await startDemo();
+  let server: RunningServer | undefined;
+  const stop = async () => {
+    await server?.stop();
+    await demo?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  if (onPath('code') && !args.has('--browser')) {
+    // Desktop VS Code: an Extension Development Host window on the samples.
+    spawn('code', ['--new-window', `--extensionDevelopmentPath=${repoRoot}`, samples], { stdio: 'inherit' }).on('exit', (code) => {
+      if (code) console.error(`'code' exited with ${code}`);
+    });
+    console.log(`\nOpened desktop VS Code on ${samples} with the extension loaded from ${repoRoot}.`);
+    if (!demo) return;
+    console.log('Press Ctrl+C to stop the demo server.');
+    return;
+  }
+
+  server = await startServer({ stateDir: join(repoRoot, '.cache', 'workbench') });
+  const url = server.workbenchUrl(samples, [['extensionDevelopmentPath', server.remoteUri(repoRoot)]]);
+  console.log('\nXMPP BOSH Inspector in the VS Code web workbench (open in a browser on this machine):');
+  console.log(`  ${url}`);
+  console.log(`\nSamples: ${samples}. After 'npm run build' reload the page to pick up changes. Ctrl+C stops the server${demo ? ' and the demo' : ''}.`);
+}
+
+main().catch((e) => {
+  console.error(`npm start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
