@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Code passed to page.evaluate runs in the browser, hence the DOM types.
 // The built Inspector page in headless Debian Chromium, with a stand-in for VS Code's webview API
 // whose host side is the real FragmentIndex: rows and details are what the extension would send.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
