@@ -7,6 +7,8 @@ const suites = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', '.', '--noEmit'], plain: true },
   { name: 'build', cmd: 'node', args: ['build.mjs'], plain: true },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
+  // Log highlighting: our grammars in VS Code's own tokenizer (vscode-textmate + Oniguruma), every dialect.
+  { name: 'grammar', cmd: 'npx', args: ['mocha', '--config', 'test/grammar/.mocharc.json'] },
   // The Stanza Inspector page: its own DOM typecheck, then the built page in headless Chromium.
   { name: 'typecheck-webview', cmd: 'npx', args: ['tsc', '-p', 'src/webview', '--noEmit'], plain: true },
   { name: 'webview', cmd: 'npx', args: ['mocha', '--config', 'test/webview/.mocharc.json'] },
