@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+import { registerHover } from './features/hover';
+import { registerInspector } from './features/inspector';
 
 /** Registers each feature; features live in src/features/, one folder each. */
-export function activate(_context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): void {
+  registerInspector(context);
+  registerHover(context);
   // Features register themselves here as they land.
 }
 

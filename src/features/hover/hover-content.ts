@@ -1,0 +1,112 @@
+// What a hover over a stanza says: the fragment under the cursor, decoded, described and
+// pretty-printed as Markdown. No 'vscode' import, so the unit tests and the benchmark run it as is.
+import { decodeFragment } from '../../core/decode';
+import { describeDecoded } from '../../core/describe';
+import { startsRecord } from '../../core/find/dialects';
+import { FragmentFinder } from '../../core/find/finder';
+import type { Fragment } from '../../core/fragment';
+import { prettyPrint } from '../../core/xml/pretty';
+
+/** Default for `xmppBosh.hover.maxChars`: decoded XML beyond this is cut with a note. */
+export const DEFAULT_HOVER_MAX_CHARS = 20_000;
+/** How far above the cursor a stanza spread over lines may start. */
+export const LINES_ABOVE = 200;
+/** How far below the cursor the end of such a stanza is looked for. */
+export const LINES_BELOW = 2000;
+
+export interface TextLines {
+  lineCount: number;
+  /** 0-based. */
+  lineAt(n: number): string;
+}
+
+export interface HoverContent {
+  fragment: Fragment;
+  /** 0-based range of the fragment in the text. */
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+  markdown: string;
+  cut: boolean;
+}
+
+/** The fragment covering a 0-based position, found with the same finder every feature uses. */
+export function fragmentAt(text: TextLines, line: number, character: number): Fragment | undefined {
+  // Start where the log record containing the cursor starts, so a stanza spread over lines is read whole.
+  let from = line;
+  const lowest = Math.max(0, line - LINES_ABOVE);
+  while (from > lowest && !startsRecord(text.lineAt(from)) && text.lineAt(from).trim() !== '') from--;
+  const finder = new FragmentFinder(from + 1);
+  const last = Math.min(text.lineCount - 1, line + LINES_BELOW);
+  const target = line + 1;
+  for (let n = from; n <= last; n++) {
+    const found = n === last || n === text.lineCount - 1 ? [...finder.push(text.lineAt(n)), ...finder.end()] : finder.push(text.lineAt(n));
+    for (const f of found) {
+      if (f.line > target) return undefined;
+      if (covers(f, target, character)) return f;
+    }
+  }
+  return undefined;
+}
+
+function covers(f: Fragment, line: number, character: number): boolean {
+  if (line < f.line || line > f.endLine) return false;
+  const end = endOf(f);
+  if (line === f.line && character < f.column) return false;
+  if (line === f.endLine && character > end.character) return false;
+  return true;
+}
+
+function endOf(f: Fragment): { line: number; character: number } {
+  const lastBreak = f.text.lastIndexOf('\n');
+  const character = lastBreak < 0 ? f.column + f.text.length : f.text.length - lastBreak - 1;
+  return { line: f.endLine - 1, character };
+}
+
+export interface HoverOptions {
+  maxChars?: number;
+  /** A `command:` link opening the Inspector at this fragment; omitted when absent. */
+  inspectorLink?: string;
+}
+
+/** The hover for a position, or undefined when no stanza is under it. */
+export function hoverAt(text: TextLines, line: number, character: number, opts: HoverOptions = {}): HoverContent | undefined {
+  const f = fragmentAt(text, line, character);
+  return f ? hoverFor(f, opts) : undefined;
+}
+
+export function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
+  const maxChars = opts.maxChars ?? DEFAULT_HOVER_MAX_CHARS;
+  const d = decodeFragment({ ...f });
+  const desc = describeDecoded(d);
+  let xml = d.root ? prettyPrint(d.root, { markLayers: true, maxChars }) : d.xml;
+  let cut = xml.includes('\n… cut at ');
+  if (!d.root && xml.length > maxChars) {
+    xml = xml.slice(0, maxChars);
+    cut = true;
+  }
+  // prettyPrint's own note stays out of the code block; ours below names the setting.
+  xml = xml.replace(/\n… cut at \d+ characters \(the decoded stanza is longer\)$/, '');
+
+  const parts: string[] = [`**${md(desc.summary)}**`];
+  const facts = [desc.kind, desc.from || desc.to ? `${desc.from ?? '?'} → ${desc.to ?? '?'}` : '', desc.node ? `node ${desc.node}` : '', d.layers > 0 ? `${d.layers} escaped layer${d.layers > 1 ? 's' : ''} decoded` : '', d.escaped > 0 ? `escaped ${d.escaped}× in the log` : ''].filter(Boolean);
+  parts.push(md(facts.join(' · ')));
+  if (desc.bosh?.condition) parts.push(`BOSH condition \`${desc.bosh.condition}\`: ${md(desc.bosh.conditionText ?? '')}`);
+  if (d.error) parts.push(`Not well-formed XML: ${md(d.error)}`);
+  parts.push(codeBlock(xml, 'xml'));
+  if (cut) parts.push(`*Cut at ${maxChars.toLocaleString('en-US')} characters (setting \`xmppBosh.hover.maxChars\`); open it in the Stanza Inspector to see all of it.*`);
+  if (opts.inspectorLink) parts.push(`[Open in Stanza Inspector](${opts.inspectorLink})`);
+  return { fragment: f, start: { line: f.line - 1, character: f.column }, end: endOf(f), markdown: parts.join('\n\n'), cut };
+}
+
+/** Markdown-escapes text from the log, so a stanza cannot add links, images or HTML to the hover. */
+export function md(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
+}
+
+/** A fenced block whose fence is longer than any run of backticks inside, so the text cannot close it. */
+export function codeBlock(code: string, lang: string): string {
+  let longest = 0;
+  for (const m of code.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${code}\n${fence}`;
+}

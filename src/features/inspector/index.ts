@@ -1,0 +1,52 @@
+// "XMPP: Open Stanza Inspector" on the active editor, its selection, an Explorer file or a hover link.
+import { stat } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { SourceRef } from '../../protocol';
+import { INSPECTOR_VIEW_TYPE, InspectorPanel, InspectorSerializer } from './inspector-panel';
+
+export const OPEN_INSPECTOR_COMMAND = 'xmppBosh.openInspector';
+
+/** Arguments of the hover's command link. */
+export interface OpenAtLine {
+  uri: string;
+  line: number;
+}
+
+export function registerInspector(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(OPEN_INSPECTOR_COMMAND, async (arg?: vscode.Uri | OpenAtLine) => {
+      const target = await sourceFor(arg);
+      if (!target) {
+        void vscode.window.showInformationMessage('Open a log, HAR capture or XML file (or select stanzas in one) to inspect it.');
+        return;
+      }
+      InspectorPanel.create(context.extensionUri).show(target.source, target.line);
+    }),
+    vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, new InspectorSerializer(context.extensionUri)),
+  );
+}
+
+async function sourceFor(arg: vscode.Uri | OpenAtLine | undefined): Promise<{ source: SourceRef; line?: number } | undefined> {
+  if (arg instanceof vscode.Uri) return { source: await uriSource(arg) };
+  if (arg && typeof arg === 'object' && typeof arg.uri === 'string' && Number.isInteger(arg.line)) {
+    return { source: await uriSource(vscode.Uri.parse(arg.uri)), line: arg.line };
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const sel = editor.selection;
+  if (!sel.isEmpty) {
+    return { source: { kind: 'document', uri: editor.document.uri.toString(), selection: { start: sel.start.line, end: sel.end.line } } };
+  }
+  return { source: { kind: 'document', uri: editor.document.uri.toString() }, line: editor.selection.active.line + 1 };
+}
+
+/** A file on disk is streamed (any size) unless it is open with unsaved changes; other schemes go through VS Code. */
+async function uriSource(uri: vscode.Uri): Promise<SourceRef> {
+  if (uri.scheme === 'file') {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) return { kind: 'document', uri: uri.toString() };
+    await stat(uri.fsPath); // a missing file says so here, not in the page
+    return { kind: 'file', path: uri.fsPath };
+  }
+  return { kind: 'document', uri: uri.toString() };
+}

@@ -1,0 +1,182 @@
+// One Stanza Inspector tab: reads its source into a FragmentIndex, streams rows to the page,
+// answers detail/copy/reveal/export requests. Everything the page posts is read with the protocol's readers.
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { fragmentsOfFile } from '../../core/find/source';
+import type { Fragment } from '../../core/fragment';
+import { readWebviewMessage, type HostMessage, type InspectorState, type Row, type SourceRef, type WebviewMessage } from '../../protocol';
+import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, ROWS_PER_BATCH } from './fragment-index';
+import { inspectorHtml } from './inspector-html';
+import { fragmentsOfText } from './text-source';
+
+export const INSPECTOR_VIEW_TYPE = 'xmppBosh.inspector';
+/** Rows are sent at least this often while a large file is read, so the first ones show at once. */
+const FLUSH_MS = 150;
+
+export class InspectorPanel {
+  private index = new FragmentIndex();
+  private generation = 0;
+  private source: SourceRef | undefined;
+  private title = '';
+  private revealLine: number | undefined;
+  private pageReady = false;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'inspector.svg');
+    panel.webview.html = inspectorHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(roots[0], 'inspector.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(roots[1], 'inspector.css')).toString(),
+    });
+    panel.webview.onDidReceiveMessage((raw) => {
+      const m = readWebviewMessage(raw);
+      if (m) void this.onMessage(m).catch((e) => this.post({ type: 'error', message: (e as Error).message }));
+    });
+    panel.onDidDispose(() => this.generation++);
+  }
+
+  static create(extensionUri: vscode.Uri): InspectorPanel {
+    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, 'Stanza Inspector', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+    return new InspectorPanel(panel, extensionUri);
+  }
+
+  /** Shows a source; rows stream in once the page is ready. */
+  show(source: SourceRef, revealLine?: number): void {
+    this.source = source;
+    this.revealLine = revealLine;
+    this.title = titleOf(source);
+    this.panel.title = `Stanza Inspector: ${this.title}`;
+    this.panel.reveal();
+    if (this.pageReady) void this.load();
+  }
+
+  private async onMessage(m: WebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.pageReady = true;
+        // After a reload the page names its source; otherwise it is the one given to show().
+        if (!this.source && m.state?.source) {
+          this.source = m.state.source;
+          this.title = titleOf(m.state.source);
+          this.panel.title = `Stanza Inspector: ${this.title}`;
+        }
+        if (this.source) await this.load();
+        return;
+      case 'detail': {
+        const max = vscode.workspace.getConfiguration('xmppBosh.inspector').get<number>('maxChars', DEFAULT_DETAIL_MAX_CHARS);
+        const detail = this.index.detail(m.index, max);
+        if (detail) this.post({ type: 'detail', detail });
+        return;
+      }
+      case 'copy': {
+        const text = m.what === 'decoded' ? this.index.decodedText(m.index) : this.index.fragment(m.index)?.text;
+        if (text === undefined) return;
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage(m.what === 'decoded' ? 'Decoded XML copied' : 'Original text copied', 3000);
+        return;
+      }
+      case 'reveal':
+        return this.reveal(m.index);
+      case 'export':
+        return this.export(m.indices);
+    }
+  }
+
+  private async load(): Promise<void> {
+    const gen = ++this.generation;
+    const source = this.source!;
+    this.index = new FragmentIndex();
+    this.post({ type: 'reset', title: this.title, source, ...(this.revealLine !== undefined ? { revealLine: this.revealLine } : {}) });
+    this.revealLine = undefined;
+    let batch: Row[] = [];
+    let last = Date.now();
+    const flush = () => {
+      if (batch.length) this.post({ type: 'rows', rows: batch });
+      this.post({ type: 'progress', rows: this.index.size, done: false });
+      batch = [];
+      last = Date.now();
+    };
+    try {
+      for await (const f of await fragmentsOf(source)) {
+        if (gen !== this.generation) return;
+        batch.push(this.index.add(f));
+        if (batch.length >= ROWS_PER_BATCH || Date.now() - last > FLUSH_MS) {
+          flush();
+          // Let the page's requests (a click on a row) through while a large file is read.
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+      if (gen !== this.generation) return;
+      flush();
+      this.post({ type: 'progress', rows: this.index.size, done: true });
+    } catch (e) {
+      if (gen !== this.generation) return;
+      flush();
+      this.post({ type: 'progress', rows: this.index.size, done: true });
+      this.post({ type: 'error', message: `could not read ${this.title}: ${(e as Error).message}` });
+    }
+  }
+
+  private async reveal(i: number): Promise<void> {
+    const f = this.index.fragment(i);
+    if (!f || !this.source) return;
+    const uri = this.source.kind === 'file' ? vscode.Uri.file(this.source.path) : vscode.Uri.parse(this.source.uri);
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const start = new vscode.Position(f.line - 1, f.column);
+      const lastBreak = f.text.lastIndexOf('\n');
+      const end = new vscode.Position(f.endLine - 1, lastBreak < 0 ? f.column + f.text.length : f.text.length - lastBreak - 1);
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(start, end), viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    } catch (e) {
+      void vscode.window.showWarningMessage(`Cannot show line ${f.line} of ${this.title} in an editor: ${(e as Error).message}`);
+    }
+  }
+
+  private async export(indices: number[]): Promise<void> {
+    if (indices.length === 0) {
+      void vscode.window.showInformationMessage('No rows to export: the filters hide every fragment.');
+      return;
+    }
+    const base = this.source?.kind === 'file' ? vscode.Uri.file(this.source.path.replace(/(\.[^./\\]+)?$/, '.decoded.log')) : undefined;
+    const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { 'XMPP log': ['log'] }, title: 'Export decoded fragments' });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(this.index.exportLog(indices, this.title), 'utf8'));
+    await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  private post(m: HostMessage): void {
+    void this.panel.webview.postMessage(m);
+  }
+}
+
+async function fragmentsOf(source: SourceRef): Promise<AsyncIterable<Fragment>> {
+  if (source.kind === 'file') return fragmentsOfFile(source.path);
+  const uri = vscode.Uri.parse(source.uri);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const doc = open ?? (await vscode.workspace.openTextDocument(uri));
+  if (!source.selection) return fragmentsOfText(doc.getText());
+  const range = new vscode.Range(source.selection.start, 0, source.selection.end + 1, 0);
+  return fragmentsOfText(doc.getText(doc.validateRange(range)), source.selection.start + 1);
+}
+
+function titleOf(source: SourceRef): string {
+  if (source.kind === 'file') return basename(source.path);
+  const uri = vscode.Uri.parse(source.uri);
+  const name = basename(uri.path) || uri.toString();
+  return source.selection ? `${name} (lines ${source.selection.start + 1}–${source.selection.end + 1})` : name;
+}
+
+/** Restores Inspector tabs after a reload from the state the page saved. */
+export class InspectorSerializer implements vscode.WebviewPanelSerializer<InspectorState> {
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, _state: InspectorState | undefined): Promise<void> {
+    // The page hands its saved source back in its 'ready' message, read with the protocol's reader.
+    new InspectorPanel(panel, this.extensionUri);
+  }
+}
