@@ -1,0 +1,91 @@
+// One live session in VS Code: its output channel, status bar item and bounded stanza buffer.
+import * as vscode from 'vscode';
+import { XmppSession, type SessionProfile, type SessionState } from '../../core/xmpp/session';
+import { RingBuffer } from '../../core/xmpp/ring-buffer';
+import { formatNotice, formatRecord, formatWrapper } from '../../core/xmpp/record-format';
+import { transcriptLine, type StanzaRecord } from '../../core/xmpp/stanza-record';
+import { fireRecorded } from './live-sessions';
+
+/** Default of `xmppBosh.session.bufferSize`. */
+export const DEFAULT_BUFFER_SIZE = 5000;
+
+let counter = 0;
+
+export class LiveSession implements vscode.Disposable {
+  readonly id = `s${++counter}`;
+  readonly session: XmppSession;
+  readonly channel: vscode.OutputChannel;
+  readonly buffer: RingBuffer<StanzaRecord>;
+  readonly status: vscode.StatusBarItem;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires (at most every half second) when stanzas were added: the session document refreshes. */
+  readonly onDidChange = this.changed.event;
+  private changeTimer?: NodeJS.Timeout;
+
+  constructor(profile: SessionProfile, label: string) {
+    this.session = new XmppSession(profile);
+    const cfg = vscode.workspace.getConfiguration('xmppBosh.session');
+    this.buffer = new RingBuffer(Math.max(100, cfg.get<number>('bufferSize', DEFAULT_BUFFER_SIZE)));
+    this.channel = vscode.window.createOutputChannel(`XMPP BOSH: ${this.session.bareJid}`, 'xmpp-log');
+    this.status = vscode.window.createStatusBarItem(`xmppBosh.session.${this.id}`, vscode.StatusBarAlignment.Left, 50);
+    this.status.name = `XMPP BOSH ${label}`;
+    this.status.command = { title: 'Session actions', command: 'xmppBosh.sessionActions', arguments: [this.id] };
+    this.showState('connecting', profile.url);
+    this.status.show();
+
+    const showWrappers = () => vscode.workspace.getConfiguration('xmppBosh.session').get<boolean>('showBodyWrappers', false);
+    this.session.on('stanza', (r) => {
+      this.buffer.push(r);
+      this.channel.appendLine(formatRecord(r));
+      fireRecorded(this.id, r);
+      this.scheduleChange();
+    });
+    this.session.on('wrapper', (w) => {
+      if (showWrappers()) this.channel.appendLine(formatWrapper(w));
+    });
+    this.session.on('notice', (n) => this.channel.appendLine(formatNotice(n)));
+    this.session.on('state', (s, detail) => this.showState(s, detail));
+  }
+
+  get jid(): string {
+    return this.session.jid ?? this.session.bareJid;
+  }
+
+  get url(): string {
+    return this.session.url;
+  }
+
+  get state(): SessionState {
+    return this.session.state;
+  }
+
+  private showState(state: SessionState, detail: string): void {
+    const icon = { connecting: '$(sync~spin)', authenticating: '$(sync~spin)', binding: '$(sync~spin)', online: '$(plug)', reconnecting: '$(sync~spin)', closed: '$(debug-disconnect)' }[state];
+    const what = state === 'online' ? `online (sid ${this.session.sid})` : state === 'closed' ? `closed: ${detail}` : state;
+    this.status.text = `${icon} ${this.session.bareJid}`;
+    this.status.tooltip = `XMPP BOSH ${this.session.bareJid}: ${what}\n${this.url}\nClick for Disconnect, Send Stanza, Subscribe, Save Transcript`;
+    this.status.backgroundColor = state === 'closed' && detail !== 'disconnected' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  }
+
+  private scheduleChange(): void {
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.changed.fire();
+    }, 500);
+  }
+
+  /** The buffered stanzas as transcript lines the finder, the grammar and the Inspector read back. */
+  transcript(): string {
+    const dropped = this.buffer.total - this.buffer.length;
+    const head = `${new Date().toISOString()} NOTE INFO XMPP BOSH session ${this.session.bareJid} at ${this.url}${dropped ? `; the first ${dropped} stanzas are no longer in memory (setting xmppBosh.session.bufferSize)` : ''}\n`;
+    return head + this.buffer.toArray().map(transcriptLine).join('\n') + '\n';
+  }
+
+  dispose(): void {
+    clearTimeout(this.changeTimer);
+    this.status.dispose();
+    this.channel.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,70 @@
+// Connection profiles from settings, passwords in SecretStorage, trusted certificates per host.
+import * as vscode from 'vscode';
+
+export interface ConnectionProfile {
+  name: string;
+  url: string;
+  jid: string;
+  resource?: string;
+  /** PEM file with the CA or the certificate to trust for this connection. */
+  caFile?: string;
+  /** SHA-256 fingerprint of the one certificate to trust for this connection. */
+  fingerprint?: string;
+  allowPlainOverHttp?: boolean;
+  reconnect?: boolean;
+}
+
+const TRUSTED_KEY = 'xmppBosh.trustedCertificates';
+
+export function savedProfiles(): ConnectionProfile[] {
+  const raw = vscode.workspace.getConfiguration('xmppBosh').get<unknown[]>('connections', []);
+  const out: ConnectionProfile[] = [];
+  for (const p of Array.isArray(raw) ? raw : []) {
+    if (p && typeof p === 'object' && typeof (p as ConnectionProfile).url === 'string' && typeof (p as ConnectionProfile).jid === 'string') {
+      const c = p as ConnectionProfile;
+      out.push({ ...c, name: c.name || c.jid });
+    }
+  }
+  return out;
+}
+
+function secretKey(p: Pick<ConnectionProfile, 'jid' | 'url'>): string {
+  return `xmppBosh.password:${p.jid}@${p.url}`;
+}
+
+export class Credentials {
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  password(p: ConnectionProfile): Thenable<string | undefined> {
+    return this.context.secrets.get(secretKey(p));
+  }
+
+  remember(p: ConnectionProfile, password: string): Thenable<void> {
+    return this.context.secrets.store(secretKey(p), password);
+  }
+
+  forget(p: ConnectionProfile): Thenable<void> {
+    return this.context.secrets.delete(secretKey(p));
+  }
+
+  /** The fingerprint the user chose to trust for this host:port, if any. */
+  trustedFingerprint(url: string): string | undefined {
+    const map = this.context.globalState.get<Record<string, string>>(TRUSTED_KEY, {});
+    return map[hostOf(url)];
+  }
+
+  trust(url: string, fingerprint: string): Thenable<void> {
+    const map = { ...this.context.globalState.get<Record<string, string>>(TRUSTED_KEY, {}) };
+    map[hostOf(url)] = fingerprint;
+    return this.context.globalState.update(TRUSTED_KEY, map);
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
+  } catch {
+    return url;
+  }
+}
