@@ -73,7 +73,8 @@ export const messageRepository = {
   'session-id': match(
     null,
     String.raw`(?<![\w-])`,
-    cap(MSG.idKey, String.raw`sid|SID|id|[Ss]ession[ _\-]?[Ii][Dd]|[Ss]tream[ _\-]?[Ii][Dd]`),
+    // A bare "id" only as Openfire writes a session: Session (id=f382a015).
+    cap(MSG.idKey, String.raw`sid|SID|(?<=\()id|[Ss]ession[ _\-]?[Ii][Dd]|[Ss]tream[ _\-]?[Ii][Dd]`),
     alt([String.raw`\s*`, cap(RECORD.separator, '[=:]'), String.raw`\s*`], String.raw`\s+(?=['"])`),
     quotedOr(MSG.sid, String.raw`(?=[\w\-]*\d)[\w\-]++`),
   ),
@@ -106,7 +107,8 @@ export const messageRepository = {
     // Not a Java object's toString (SelectChannelHttpConnection@7c5a1e): a domain of hex digits alone.
     String.raw`(?!\h++(?![\w.\-]))`,
     cap(MSG.jidDomain, String.raw`[\w\-]++(?:\.[\w\-]++)*+`),
-    opt(cap(MSG.jidSeparator, '/'), cap(MSG.jidResource, String.raw`[^\s<>"',;)\]&]++`)),
+    // A resource may hold a colon, but not the one that ends a sentence (…/converse.js-1234: reset).
+    opt(cap(MSG.jidSeparator, '/'), cap(MSG.jidResource, String.raw`(?:[^\s<>"',;:)\]&]++|:(?![\s:]|$))++`)),
   ),
   // packet="<message …>" (MongooseIM), <<"<iq …>">> (ejabberd), '<iq …>': the quote belongs to the
   // log line, not to a string the Log grammar should colour across the whole stanza.

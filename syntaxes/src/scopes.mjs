@@ -16,7 +16,8 @@ export const RECORD = {
   thread: 'variable.other.thread.xmpp',
   logger: 'entity.name.type.class.logger.xmpp',
   func: 'entity.name.function.xmpp',
-  number: 'constant.numeric.xmpp',
+  // Same as the Log grammar's numbers, so a pid keeps the colour it had without this extension.
+  number: 'constant.language log.constant',
   host: 'constant.other.host.xmpp',
   sequence: 'constant.numeric.sequence.xmpp',
   bracket: 'punctuation.definition.bracket.xmpp',
