@@ -24,7 +24,8 @@ export async function openWorkbenchWithVsix(): Promise<Workbench> {
   mkdirSync(stateDir, { recursive: true });
   rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
-  const server = await startServer({ stateDir });
+  // Wrapped lines keep a whole Finesse notification on screen, for the probes and the screenshots.
+  const server = await startServer({ stateDir, settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false } });
   let browser: Browser | undefined;
   try {
     const installed = server.installVsix(vsix.vsix);
@@ -90,4 +91,41 @@ export async function openFromExplorer(page: Page, segments: string[]): Promise<
 export async function editorText(page: Page): Promise<string> {
   const text = await page.locator('.editor-instance .view-lines').first().innerText();
   return text.replace(/\u00a0/g, ' ');
+}
+
+/** Puts the cursor at a 1-based line and column of the active editor through "Go to Line/Column". */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The TextMate scopes at the cursor, read from "Developer: Inspect Editor Tokens and Scopes". */
+export async function scopesAtCursor(page: Page): Promise<string> {
+  await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+  const widget = page.locator('.token-inspect-widget');
+  await widget.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => /textmate scopes/i.test((globalThis as any).document.querySelector('.token-inspect-widget')?.textContent ?? ''));
+  const text = (await widget.innerText()).replace(/\u00a0/g, ' ');
+  return text;
+}
+
+/** Closes whatever widget or quick input is open. */
+export async function dismiss(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+}
+
+/**
+ * Foreground colours of the rendered tokens (span.mtkN in .view-lines) whose text contains `text`; the editor
+ * merges neighbouring tokens of one colour into a span, so '<body' and '><iq' are single spans.
+ */
+export async function tokenColours(page: Page, text: string): Promise<string[]> {
+  return page.locator('.editor-instance .view-lines span[class^="mtk"]').evaluateAll(
+    (spans, t) => spans.filter((s) => s.textContent?.includes(t)).map((s) => (globalThis as any).getComputedStyle(s).color as string),
+    text,
+  );
 }
