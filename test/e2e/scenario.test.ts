@@ -4,7 +4,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import manifest from '../../package.json';
 import { repoRoot } from '../../scripts/code-server.mjs';
-import { dismiss, editorText, goTo, openFromExplorer, openWorkbenchWithVsix, scopesAtCursor, snapshot, tokenColours, type Workbench } from './workbench';
+import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD } from '../../scripts/demo-server';
+import {
+  dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputText, runCommand,
+  scopesAtCursor, snapshot, tokenColours, type Workbench,
+} from './workbench';
+
+const DEMO_PROFILE = 'Demo Finesse (local Prosody)';
 
 const FINESSE_LOG = ['finesse', 'openfire', 'debug.log'];
 
@@ -24,10 +30,15 @@ function positionIn(segments: string[], needle: string, offset = 0, nth = 0): { 
 
 describe('XMPP BOSH Inspector in the VS Code workbench', function () {
   let wb: Workbench;
+  const demo = new DemoFinesseServer();
+  let demoError: unknown;
 
   before(async function () {
     this.timeout(240_000);
-    wb = await openWorkbenchWithVsix();
+    // The test Prosody the Connect BOSH step talks to; its failure fails that step with Prosody's own message.
+    await demo.start().catch((e) => (demoError = e));
+    const connections = demoError ? [] : [{ name: DEMO_PROFILE, url: demo.boshUrl, jid: DEMO_AGENT_JID, resource: 'desktop', reconnect: false }];
+    wb = await openWorkbenchWithVsix({ 'xmppBosh.connections': connections });
   });
 
   afterEach(async function () {
@@ -39,6 +50,7 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
 
   after(async () => {
     await wb?.close();
+    await demo.stop();
   });
 
   it('packs a .vsix of bundles, README and licence only, under 1 MB', () => {
@@ -87,5 +99,51 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
     assert.notEqual(updateColours[0], plain);
     await snapshot(page, '03-finesse-log-highlighted');
   });
-});
 
+  it('hovering the escaped payload shows the decoded agent state', async () => {
+    const page = wb.page;
+    const escaped = positionIn(FINESSE_LOG, '&lt;Update&gt;', 5);
+    await goTo(page, escaped.line, escaped.column);
+    const text = await hoverAtCursor(page);
+    await snapshot(page, '04-hover-decoded-update');
+    await dismiss(page);
+    assert.match(text, /User 47483648 → NOT_READY, reason 12 \(PUT\)/, text);
+    assert.match(text, /1 escaped layer decoded/, text);
+    assert.match(text, /<state>NOT_READY<\/state>/, text);
+  });
+
+  it('the Stanza Inspector lists the log and shows a clicked row decoded', async () => {
+    const page = wb.page;
+    await runCommand(page, 'XMPP: Open Stanza Inspector');
+    const inspector = inspectorFrame(page);
+    await inspector.locator('.status', { hasText: /^\d+ fragments$/ }).waitFor({ state: 'visible' });
+    const row = inspector.locator('.table-body .row', { hasText: 'NOT_READY, reason 12' }).first();
+    await row.click();
+    const summary = inspector.locator('.detail-summary');
+    await summary.waitFor({ state: 'visible' });
+    assert.equal(await summary.innerText(), 'User 47483648 → NOT_READY, reason 12 (PUT)');
+    assert.deepEqual(await inspector.locator('.detail .layer-mark').allInnerTexts(), ['decoded from escaped text, layer 1']);
+    await snapshot(page, '05-inspector-row-decoded');
+  });
+
+  it('XMPP: Connect BOSH logs in to the test Prosody and shows an arriving Finesse notification decoded', async () => {
+    if (demoError) throw demoError;
+    const page = wb.page;
+    await runCommand(page, 'XMPP: Connect BOSH');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: DEMO_PROFILE }).first().click();
+    const password = page.locator('.quick-input-widget input[type="password"]');
+    await password.waitFor({ state: 'visible' });
+    await password.fill(DEMO_AGENT_PASSWORD);
+    await page.keyboard.press('Enter');
+    // Online: the server's answer to the bind appears in the session's output channel.
+    await page.locator('.part.panel .view-lines', { hasText: `${DEMO_AGENT_JID}/desktop` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await runCommand(page, 'View: Toggle Maximized Panel');
+    const state = await demo.publishNextState();
+    await page.locator('.part.panel .view-lines', { hasText: `<state>${state}</state>` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await outputText(page);
+    await snapshot(page, '06-connect-bosh-notification');
+    assert.match(text, /RECV rid=\d+ {2}\(1 escaped layer decoded\)/, text);
+    assert.match(text, /<!-- decoded from escaped text, layer 1 -->/, text);
+    assert.ok(!text.includes(DEMO_AGENT_PASSWORD), 'the password never appears in the output');
+  });
+});

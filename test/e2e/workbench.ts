@@ -17,7 +17,7 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbenchWithVsix(): Promise<Workbench> {
+export async function openWorkbenchWithVsix(settings: Record<string, unknown> = {}): Promise<Workbench> {
   const vsix = packageVsix({ quiet: true });
   const stateDir = join(repoRoot, '.cache', 'e2e-state');
   rmSync(stateDir, { recursive: true, force: true });
@@ -25,7 +25,7 @@ export async function openWorkbenchWithVsix(): Promise<Workbench> {
   rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
   // Wrapped lines keep a whole Finesse notification on screen, for the probes and the screenshots.
-  const server = await startServer({ stateDir, settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false } });
+  const server = await startServer({ stateDir, settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, ...settings } });
   let browser: Browser | undefined;
   try {
     const installed = server.installVsix(vsix.vsix);
@@ -128,4 +128,26 @@ export async function tokenColours(page: Page, text: string): Promise<string[]> 
     (spans, t) => spans.filter((s) => s.textContent?.includes(t)).map((s) => (globalThis as any).getComputedStyle(s).color as string),
     text,
   );
+}
+
+/** Rests the mouse on the editor's cursor, where a hover then opens; returns the hover's text. */
+export async function hoverAtCursor(page: Page): Promise<string> {
+  const box = await page.locator('.editor-instance .cursors-layer .cursor').first().boundingBox();
+  if (!box) throw new Error('no cursor in the active editor');
+  await page.mouse.move(box.x + 3, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await hover.waitFor({ state: 'visible' });
+  await page.waitForTimeout(300); // the hover fills in after it appears
+  return (await hover.innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** The Stanza Inspector's page inside its webview (VS Code nests the page in two iframes). */
+export function inspectorFrame(page: Page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** The visible text of the panel's output view. */
+export async function outputText(page: Page): Promise<string> {
+  const text = await page.locator('.part.panel .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
 }
