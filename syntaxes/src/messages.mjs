@@ -136,10 +136,9 @@ export const messageRepository = {
     patterns: [{ include: '#xml' }, { include: '#nested-brackets' }, { include: '#message-values' }],
   }),
   // A bracket inside a parameter value (AgentStateEvent[…]) does not end the parameter.
-  'nested-brackets': match(
-    null,
-    String.raw`\[`,
-    cap({ patterns: [{ include: '#xml' }, { include: '#message-values' }] }, String.raw`[^\[\]\n]*+`),
-    String.raw`\]`,
-  ),
+  'nested-brackets': region({
+    begin: String.raw`\[`,
+    end: alt(String.raw`\]`, RECORD_GUARD),
+    patterns: [{ include: '#xml' }, { include: '#nested-brackets' }, { include: '#message-values' }],
+  }),
 };

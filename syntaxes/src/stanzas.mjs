@@ -33,10 +33,11 @@ const attributeName = match(
   String.raw`(?=\s*=)`,
 );
 const equals = match(null, cap(XML.equals, '='));
-const entityInside = { patterns: [{ include: '#entity' }] };
-
-const quoted = (quote, scope, inside = entityInside) =>
-  match(scope, cap(XML.stringBegin, quote), cap(inside, `[^${quote}\\n]*+`), cap(XML.stringEnd, quote));
+// Attribute values are small regions rather than one match with patterns on a capture: vscode-textmate
+// re-reads a capture from a copy of the line, which costs time proportional to the line per value.
+// A value ends at its quote or at the end of the line, so a cut-off value cannot run on.
+const quoted = (quote, scope) =>
+  region({ name: scope, begin: cap(XML.stringBegin, quote), end: alt(cap(XML.stringEnd, quote), '$'), patterns: [{ include: '#entity' }] });
 
 /** An attribute whose value matters when troubleshooting BOSH (sid, rid, condition, type='terminate'). */
 function valued(names, value, valueScope) {
@@ -69,9 +70,7 @@ const tagInside = [
 
 /** Attribute values inside an escaped tag: &quot;…&quot; or &apos;…&apos; at any depth, or plain quotes. */
 function escapedQuoted(entity, scope) {
-  // Everything up to the next quote entity, read without backtracking.
-  const content = String.raw`(?:[^&\n]++|&(?!(?:amp;)*+${entity};))*+`;
-  return match(scope, cap(XML.stringBegin, esc(entity)), cap(entityInside, content), cap(XML.stringEnd, esc(entity)));
+  return region({ name: scope, begin: cap(XML.stringBegin, esc(entity)), end: alt(cap(XML.stringEnd, esc(entity)), '$'), patterns: [{ include: '#entity' }] });
 }
 
 const escapedTagInside = [attributeName, equals, escapedQuoted('quot', XML.double), escapedQuoted('apos', XML.single), quoted('"', XML.double), quoted("'", XML.single)];
