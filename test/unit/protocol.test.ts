@@ -47,11 +47,11 @@ describe('protocol between the host and the Inspector webview', () => {
     assert.equal(readState(undefined), undefined);
   });
 
-  it('carries real rows and details of the index through the readers', () => {
+  it('carries real rows and details of the index through the readers', async () => {
     const index = new FragmentIndex();
     const rows = findInText(fixture('logs/openfire.log')).map((f) => index.add(f));
     assert.deepEqual(readHostMessage({ type: 'rows', rows }), { type: 'rows', rows });
-    const detail = index.detail(1)!;
+    const detail = (await index.detail(1))!;
     assert.ok(readHostMessage({ type: 'detail', detail }), 'a real detail passes the reader');
     assert.equal(detail.layers, 1);
     assert.ok(detail.decoded.includes('<!-- decoded from escaped text, layer 1 -->'));
@@ -59,23 +59,23 @@ describe('protocol between the host and the Inspector webview', () => {
 });
 
 describe('Inspector index: limits and export', () => {
-  it('cuts the detail of a huge stanza at the size limit and says so', () => {
+  it('cuts the detail of a huge stanza at the size limit and says so', async () => {
     const big = `<message to="a@b"><body>${'x'.repeat(50_000)}</body></message>`;
     const index = new FragmentIndex();
     index.add(findInText(big)[0]);
-    const d = index.detail(0, 1000)!;
+    const d = (await index.detail(0, 1000))!;
     assert.equal(d.cut, true);
     assert.ok(d.original.length <= 1000);
     const text = (d.tree!.children[0] as { children: string[] }).children[0];
     assert.ok(text.length < 1000, `tree text is ${text.length} characters`);
-    assert.equal(index.detail(0, 1_000_000)!.cut, false);
+    assert.equal((await index.detail(0, 1_000_000))!.cut, false);
   });
 
-  it('exports decoded fragments one per line, with time and direction, readable again by the finder', () => {
+  it('exports decoded fragments one per line, with time and direction, readable again by the finder', async () => {
     const index = new FragmentIndex();
     const frags = findInText(fixture('logs/openfire.log'));
     frags.forEach((f) => index.add(f));
-    const log = index.exportLog([1, 2], 'openfire.log');
+    const log = await index.exportLog([1, 2], 'openfire.log');
     const lines = log.trimEnd().split('\n');
     assert.equal(lines.length, 3);
     assert.match(lines[1], /^2020-05-12T10:11:12\.402 SENT <body .*<notification xmlns="http:\/\/jabber.org\/protocol\/pubsub"><Update><data><user>/);

@@ -62,7 +62,7 @@ export async function openInspector(browser: Browser, logText: string, opts: { t
       for (let i = 0; i < rows.length; i += ROWS_PER_BATCH) await send({ type: 'rows', rows: rows.slice(i, i + ROWS_PER_BATCH) });
       await send({ type: 'progress', rows: rows.length, done: true });
     } else if (m.type === 'detail') {
-      const detail = index.detail(m.index);
+      const detail = await index.detail(m.index);
       if (detail) await send({ type: 'detail', detail });
     }
   });

@@ -2,10 +2,13 @@
 // No 'vscode' import, so the webview tests and the benchmark drive exactly this code.
 import { decodeFragment, type DecodedFragment } from '../../core/decode';
 import { describeDecoded, type Description } from '../../core/describe';
+import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
 import { isElement, type XmlElement } from '../../core/xml/element';
 import { prettyPrint } from '../../core/xml/pretty';
 import type { Detail, Row, XmlNodeView } from '../../protocol';
+import { FileChangedError, type FileLines } from './file-lines';
+import { FragmentPositions } from './fragment-positions';
 
 /** Default for the `xmppBosh.inspector.maxChars` setting: how much of one stanza the detail pane shows. */
 export const DEFAULT_DETAIL_MAX_CHARS = 2_000_000;
@@ -18,37 +21,71 @@ function decodeCopy(f: Fragment): DecodedFragment {
   return decodeFragment({ ...f });
 }
 
-/** Rows sent to the webview in one message: small enough to show the first ones at once. */
+/** Rows sent to the webview in one message. */
 export const ROWS_PER_BATCH = 2000;
+/** The first message is smaller, so the table fills before the rest of a large file is read. */
+export const FIRST_BATCH_ROWS = 100;
+/** Rows waiting at least this long are sent anyway (a slow or sparse log still shows progress). */
+export const FLUSH_MS = 150;
 
+/** Whether the rows collected so far should be posted now. */
+export function batchIsDue(waiting: number, sentBefore: number, msSinceLastPost: number): boolean {
+  return waiting >= (sentBefore === 0 ? FIRST_BATCH_ROWS : ROWS_PER_BATCH) || (waiting > 0 && msSinceLastPost > FLUSH_MS);
+}
+
+/**
+ * Every fragment of one source, in the order found. For a file on disk only where each fragment
+ * is (line, column, length) is kept, and its text is read back from the file when asked for, so
+ * a 1 GB log does not end up in memory; text that came from elsewhere (an editor, a HAR body) is kept.
+ */
 export class FragmentIndex {
-  private readonly fragments: Fragment[] = [];
+  /** Fragments kept whole: text from an editor, a HAR body, anything not read back from a file. */
+  private readonly kept = new Map<number, Fragment>();
+  /** For a file: where each other fragment is, its text left in the file. */
+  private readonly positions = new FragmentPositions();
+  /** Fragment index → position in `positions`, or -1 when kept whole. */
+  private readonly slot: number[] = [];
+
+  constructor(private readonly file?: FileLines) {}
 
   get size(): number {
-    return this.fragments.length;
+    return this.slot.length;
   }
 
   /** Adds a found fragment and answers its table row. */
   add(f: Fragment): Row {
-    const index = this.fragments.length;
-    this.fragments.push(f);
+    const index = this.slot.length;
     const d = decodeCopy(f);
+    if (this.file && f.source === undefined) {
+      this.slot.push(this.positions.push(f));
+    } else {
+      this.kept.set(index, f);
+      this.slot.push(-1);
+    }
     return rowOf(d, describeDecoded(d), index);
   }
 
-  fragment(index: number): Fragment | undefined {
-    return this.fragments[index];
+  /** The fragment with its text, read back from the file if it was left there. */
+  async fragment(index: number): Promise<Fragment | undefined> {
+    const slot = this.slot[index];
+    if (slot === undefined) return undefined;
+    if (slot < 0 || !this.file) return this.kept.get(index);
+    const { fragment: f, length } = this.positions.get(slot)!;
+    const lines = await this.file.read(f.line, f.endLine);
+    const text = lines.join('\n').slice(f.column, f.column + length);
+    if (text.length !== length) throw new FileChangedError(`${this.file.path} changed since the Inspector read it; run the command again to read it anew`);
+    f.text = text;
+    return f;
   }
 
-  detail(index: number, maxChars = DEFAULT_DETAIL_MAX_CHARS): Detail | undefined {
-    const f = this.fragments[index];
-    if (!f) return undefined;
-    return detailOf(decodeCopy(f), index, maxChars);
+  async detail(index: number, maxChars = DEFAULT_DETAIL_MAX_CHARS): Promise<Detail | undefined> {
+    const f = await this.fragment(index);
+    return f && detailOf(decodeCopy(f), index, maxChars);
   }
 
   /** Decoded XML of one fragment for the clipboard: pretty-printed, layers marked. */
-  decodedText(index: number): string | undefined {
-    const f = this.fragments[index];
+  async decodedText(index: number): Promise<string | undefined> {
+    const f = await this.fragment(index);
     if (!f) return undefined;
     const d = decodeCopy(f);
     return d.root ? prettyPrint(d.root, { markLayers: true }) : d.xml;
@@ -56,18 +93,25 @@ export class FragmentIndex {
 
   /**
    * The chosen fragments as a transcript log (`<time> SENT|RECV <decoded xml>`, one line each),
-   * the layout the log grammar and the finder read back.
+   * the layout the log grammar and the finder read back. A file is streamed once more rather
+   * than read back fragment by fragment.
    */
-  exportLog(indices: readonly number[], sourceLabel: string): string {
+  async exportLog(indices: readonly number[], sourceLabel: string): Promise<string> {
     const lines = [`# ${indices.length} fragment${indices.length === 1 ? '' : 's'} decoded from ${sourceLabel.replace(/\r?\n/g, ' ')}`];
-    for (const i of indices) {
-      const f = this.fragments[i];
-      if (!f) continue;
+    const wanted = new Set(indices);
+    const write = (f: Fragment) => {
       const d = decodeCopy(f);
       const dir = f.direction === 'sent' ? 'SENT' : f.direction === 'received' ? 'RECV' : '';
-      const time = f.time ?? f.stamp ?? '';
-      const xml = oneLine(d.xml);
-      lines.push([time, dir, xml].filter(Boolean).join(' '));
+      lines.push([f.time ?? f.stamp ?? '', dir, oneLine(d.xml)].filter(Boolean).join(' '));
+    };
+    if (this.file && this.positions.size > 0) {
+      let i = 0;
+      for await (const f of fragmentsOfFile(this.file.path)) if (wanted.has(i++)) write(f);
+    } else {
+      for (const i of indices) {
+        const f = this.kept.get(i);
+        if (f) write(f);
+      }
     }
     return lines.join('\n') + '\n';
   }

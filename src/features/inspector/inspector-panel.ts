@@ -5,13 +5,12 @@ import * as vscode from 'vscode';
 import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
 import { readWebviewMessage, type HostMessage, type InspectorState, type Row, type SourceRef, type WebviewMessage } from '../../protocol';
-import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, ROWS_PER_BATCH } from './fragment-index';
+import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, batchIsDue } from './fragment-index';
+import { FileLines } from './file-lines';
 import { inspectorHtml } from './inspector-html';
 import { fragmentsOfText } from './text-source';
 
 export const INSPECTOR_VIEW_TYPE = 'xmppBosh.inspector';
-/** Rows are sent at least this often while a large file is read, so the first ones show at once. */
-const FLUSH_MS = 150;
 
 export class InspectorPanel {
   private index = new FragmentIndex();
@@ -69,12 +68,12 @@ export class InspectorPanel {
         return;
       case 'detail': {
         const max = vscode.workspace.getConfiguration('xmppBosh.inspector').get<number>('maxChars', DEFAULT_DETAIL_MAX_CHARS);
-        const detail = this.index.detail(m.index, max);
+        const detail = await this.index.detail(m.index, max);
         if (detail) this.post({ type: 'detail', detail });
         return;
       }
       case 'copy': {
-        const text = m.what === 'decoded' ? this.index.decodedText(m.index) : this.index.fragment(m.index)?.text;
+        const text = m.what === 'decoded' ? await this.index.decodedText(m.index) : (await this.index.fragment(m.index))?.text;
         if (text === undefined) return;
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage(m.what === 'decoded' ? 'Decoded XML copied' : 'Original text copied', 3000);
@@ -90,7 +89,8 @@ export class InspectorPanel {
   private async load(): Promise<void> {
     const gen = ++this.generation;
     const source = this.source!;
-    this.index = new FragmentIndex();
+    // A file is read back line by line on demand instead of kept in memory.
+    this.index = new FragmentIndex(source.kind === 'file' ? new FileLines(source.path) : undefined);
     this.post({ type: 'reset', title: this.title, source, ...(this.revealLine !== undefined ? { revealLine: this.revealLine } : {}) });
     this.revealLine = undefined;
     let batch: Row[] = [];
@@ -105,7 +105,7 @@ export class InspectorPanel {
       for await (const f of await fragmentsOf(source)) {
         if (gen !== this.generation) return;
         batch.push(this.index.add(f));
-        if (batch.length >= ROWS_PER_BATCH || Date.now() - last > FLUSH_MS) {
+        if (batchIsDue(batch.length, this.index.size - batch.length, Date.now() - last)) {
           flush();
           // Let the page's requests (a click on a row) through while a large file is read.
           await new Promise((r) => setImmediate(r));
@@ -123,7 +123,7 @@ export class InspectorPanel {
   }
 
   private async reveal(i: number): Promise<void> {
-    const f = this.index.fragment(i);
+    const f = await this.index.fragment(i);
     if (!f || !this.source) return;
     const uri = this.source.kind === 'file' ? vscode.Uri.file(this.source.path) : vscode.Uri.parse(this.source.uri);
     try {
@@ -145,7 +145,7 @@ export class InspectorPanel {
     const base = this.source?.kind === 'file' ? vscode.Uri.file(this.source.path.replace(/(\.[^./\\]+)?$/, '.decoded.log')) : undefined;
     const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { 'XMPP log': ['log'] }, title: 'Export decoded fragments' });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(this.index.exportLog(indices, this.title), 'utf8'));
+    await vscode.workspace.fs.writeFile(target, Buffer.from(await this.index.exportLog(indices, this.title), 'utf8'));
     await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside });
   }
 

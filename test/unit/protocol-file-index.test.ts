@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fragmentsOfFile } from '../../src/core/find/source';
+import { FileLines } from '../../src/features/inspector/file-lines';
+import { FragmentIndex } from '../../src/features/inspector/fragment-index';
+import { FIXTURES } from './fixtures';
+
+async function indexOf(path: string, file?: FileLines): Promise<FragmentIndex> {
+  const index = new FragmentIndex(file);
+  for await (const f of fragmentsOfFile(path)) index.add(f);
+  return index;
+}
+
+describe('Inspector index of a file on disk: text read back, not kept', () => {
+  const logs = readdirSync(join(FIXTURES, 'logs')).map((n) => join(FIXTURES, 'logs', n));
+
+  it('gives, for every fragment of every fixture, the same text and detail as an index that kept the text', async () => {
+    for (const path of [...logs, join(FIXTURES, 'finesse-desktop.har')]) {
+      const kept = await indexOf(path);
+      const read = await indexOf(path, new FileLines(path));
+      assert.equal(read.size, kept.size, path);
+      for (let i = 0; i < kept.size; i++) {
+        assert.equal((await read.fragment(i))!.text, (await kept.fragment(i))!.text, `${path} #${i}`);
+        assert.deepEqual(await read.detail(i), await kept.detail(i), `${path} #${i}`);
+      }
+      const ends = [...new Set([0, kept.size - 1])];
+      assert.equal(await read.exportLog(ends, 'x'), await kept.exportLog(ends, 'x'), path);
+    }
+  });
+
+  it('reads CRLF logs back exactly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspector-'));
+    const path = join(dir, 'crlf.log');
+    writeFileSync(path, readFileSync(join(FIXTURES, 'logs', 'openfire.log'), 'utf8').replace(/\n/g, '\r\n'));
+    const read = await indexOf(path, new FileLines(path));
+    const f = (await read.fragment(1))!;
+    assert.ok(f.text.startsWith('<body') && f.text.endsWith('</body>') && !f.text.includes('\r'), JSON.stringify(f.text.slice(-20)));
+  });
+
+  it('keeps reading a log that grows, and says so when it was cut or rotated', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspector-'));
+    const path = join(dir, 'growing.log');
+    const text = readFileSync(join(FIXTURES, 'logs', 'console.log'), 'utf8');
+    writeFileSync(path, text);
+    const read = await indexOf(path, new FileLines(path));
+    assert.ok(await read.detail(0));
+    appendFileSync(path, '10:11:13.000 SENT: <presence/>\n');
+    assert.match((await read.detail(1))!.summary, /message chat/);
+    writeFileSync(path, text.slice(0, 100));
+    await assert.rejects(read.detail(1), /changed since the Inspector read it/);
+  });
+});
