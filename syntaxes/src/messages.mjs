@@ -49,6 +49,7 @@ export const messageRepository = {
   'message-values': {
     patterns: [
       { include: '#session-id' },
+      { include: '#session-id-hex' },
       { include: '#request-id' },
       { include: '#troubleshooting' },
       { include: '#condition' },
@@ -77,6 +78,17 @@ export const messageRepository = {
     cap(MSG.idKey, String.raw`sid|SID|(?<=\()id|[Ss]ession[ _\-]?[Ii][Dd]|[Ss]tream[ _\-]?[Ii][Dd]`),
     alt([String.raw`\s*`, cap(RECORD.separator, '[=:]'), String.raw`\s*`], String.raw`\s+(?=['"])`),
     quotedOr(MSG.sid, String.raw`(?=[\w\-]*\d)[\w\-]++`),
+  ),
+  // id=3117c5ef, id: 3445afbe: a bare "id" elsewhere counts only with a hex value holding a letter,
+  // as BOSH session ids do, so an application's user id=42 keeps the Log grammar's number colour.
+  'session-id-hex': match(
+    null,
+    String.raw`(?<![\w-])`,
+    cap(MSG.idKey, 'id|ID'),
+    String.raw`\s*`,
+    cap(RECORD.separator, '[=:]'),
+    String.raw`\s*`,
+    cap(MSG.sid, String.raw`(?=\d*+[a-fA-F])\h{6,}+(?:-\h++)*+(?![\w-])`),
   ),
   // rid=2779414706, rid: 164853266
   'request-id': match(

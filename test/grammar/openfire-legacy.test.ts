@@ -41,6 +41,11 @@ for (const mode of MODES) {
       log.expect(line, 'LOGOUT', 'constant.language.state.finesse');
     });
 
+    it('reads a bare session id (id: 3445afbe)', () => {
+      log.expect('id: 3445afbe', 'id', 'variable.other.key');
+      log.expect('id: 3445afbe', '3445afbe', 'constant.other.sid');
+    });
+
     it('does not take a Java object id (HashSessionManager@1761e4) for a JID', () => {
       log.expectNot('HashSessionManager@', 'HashSessionManager@1761e4', 'meta.jid');
     });
