@@ -15,7 +15,13 @@ export interface OpenAtLine {
 export function registerInspector(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_INSPECTOR_COMMAND, async (arg?: vscode.Uri | OpenAtLine) => {
-      const target = await sourceFor(arg);
+      let target;
+      try {
+        target = await sourceFor(arg);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Stanza Inspector: ${(e as Error).message}`);
+        return;
+      }
       if (!target) {
         void vscode.window.showInformationMessage('Open a log, HAR capture or XML file (or select stanzas in one) to inspect it.');
         return;

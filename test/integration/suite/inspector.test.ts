@@ -1,37 +1,73 @@
-// "XMPP: Open Stanza Inspector" opening its webview panel on the active editor and on an Explorer file.
+// Hover and Stanza Inspector in the real extension host: the providers and the command as VS Code calls them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openSample, theExtension } from './extension-under-test';
-import { until } from './samples-position';
 
-function inspectorTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('xmppBosh.inspector'));
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
-describe('Stanza Inspector in a real VS Code', () => {
+async function inspectorTabs(): Promise<vscode.Tab[]> {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('xmppBosh.inspector'));
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('hover and Stanza Inspector in a real VS Code', () => {
   before(async () => {
     await theExtension().activate();
   });
 
-  afterEach(async () => {
-    await vscode.window.tabGroups.close(inspectorTabs());
+  it('hovering an escaped Finesse notification shows it decoded, summarised, with the Inspector link', async () => {
+    const editor = await openSample('finesse/openfire/debug.log');
+    const doc = editor.document;
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('&lt;Update&gt;'));
+    const pos = new vscode.Position(line, doc.lineAt(line).text.indexOf('&lt;Update') + 4);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos));
+    assert.match(text, /\*\*User 47483648 → /, text.slice(0, 300));
+    assert.match(text, /```xml\n/);
+    assert.match(text, /<!-- decoded from escaped text, layer 1 -->/);
+    assert.match(text, /\[Open in Stanza Inspector\]\(command:xmppBosh\.openInspector\?/);
   });
 
-  it('opens on the active Finesse log as a webview panel', async () => {
+  it('gives no hover of ours on a line without XML', async () => {
+    const editor = await openSample('finesse/openfire/debug.log');
+    const line = editor.document.getText().split('\n').findIndex((l) => !l.includes('<') && !l.includes('&lt;') && l.trim() !== '');
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 2)));
+    assert.doesNotMatch(text, /Open in Stanza Inspector/);
+  });
+
+  it('XMPP: Open Stanza Inspector opens a tab for the active log', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await openSample('finesse/openfire/debug.log');
     await vscode.commands.executeCommand('xmppBosh.openInspector');
-    const tabs = await until('an Inspector tab', () => (inspectorTabs().length ? inspectorTabs() : undefined));
-    assert.equal(tabs.length, 1);
-    assert.match(tabs[0].label, /debug\.log/);
+    const [tab] = await waitFor('the Inspector tab', async () => {
+      const tabs = await inspectorTabs();
+      return tabs.length ? tabs : undefined;
+    });
+    assert.equal(tab.label, 'Stanza Inspector: debug.log');
   });
 
-  it('opens on a file given as from the Explorer context menu, without opening it in an editor', async () => {
-    const folder = vscode.workspace.workspaceFolders![0].uri;
-    const har = vscode.Uri.joinPath(folder, 'finesse', 'finesse-desktop.har');
-    await vscode.commands.executeCommand('xmppBosh.openInspector', har);
-    const tabs = await until('an Inspector tab', () => (inspectorTabs().length ? inspectorTabs() : undefined));
-    assert.match(tabs[0].label, /finesse-desktop\.har/);
+  it('opens an Explorer file (a HAR capture) by its URI', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const folder = vscode.workspace.workspaceFolders![0];
+    await vscode.commands.executeCommand('xmppBosh.openInspector', vscode.Uri.joinPath(folder.uri, 'finesse', 'finesse-desktop.har'));
+    const tab = await waitFor('the Inspector tab for the HAR', async () => (await inspectorTabs()).find((t) => t.label === 'Stanza Inspector: finesse-desktop.har'));
+    assert.ok(tab);
+  });
+
+  it('says what is wrong for a file that does not exist, and opens nothing', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const folder = vscode.workspace.workspaceFolders![0];
+    await vscode.commands.executeCommand('xmppBosh.openInspector', vscode.Uri.joinPath(folder.uri, 'no-such.log'));
+    assert.equal((await inspectorTabs()).length, 0);
   });
 });
