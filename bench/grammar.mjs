@@ -52,7 +52,8 @@ async function grammar(scopeName, inject) {
   const registry = new textmate.Registry({
     onigLib,
     loadGrammar: async (scope) => (GRAMMARS[scope] ? textmate.parseRawGrammar(readFileSync(GRAMMARS[scope], 'utf8'), GRAMMARS[scope]) : null),
-    getInjections: (scope) => (inject && scope === 'text.log' ? ['text.log.xmpp.injection'] : undefined),
+    // As VS Code does: an injection into text.log also reaches text.log.xmpp (where its selector turns it off).
+    getInjections: (scope) => (inject && (scope === 'text.log' || scope.startsWith('text.log.')) ? ['text.log.xmpp.injection'] : undefined),
   });
   return registry.loadGrammar(scopeName);
 }
@@ -71,7 +72,7 @@ const mb = statSync(file).size / (1024 * 1024);
 const configs = [
   ['Log grammar alone (baseline)', await grammar('text.log', false)],
   ['Log grammar + XMPP injection', await grammar('text.log', true)],
-  ['xmpp-log language', await grammar('text.log.xmpp', false)],
+  ['xmpp-log language', await grammar('text.log.xmpp', true)],
 ];
 
 console.log(`\n${mb.toFixed(1)} MB, ${lines.length} lines; node ${process.version}, vscode-textmate, best of 3 runs each`);

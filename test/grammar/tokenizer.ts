@@ -46,7 +46,10 @@ function registry(mode: Mode): textmate.Registry {
       if (!file) return null;
       return textmate.parseRawGrammar(readFileSync(file, 'utf8'), file);
     },
-    getInjections: (scopeName) => (mode === 'injected' && scopeName === 'text.log' ? ['text.log.xmpp.injection'] : undefined),
+    // As VS Code does: injections registered for a scope also apply to every scope below it, so our
+    // injection into text.log reaches text.log.xmpp too (its selector excludes it there).
+    getInjections: (scopeName) =>
+      mode !== 'builtin' && (scopeName === 'text.log' || scopeName.startsWith('text.log.')) ? ['text.log.xmpp.injection'] : undefined,
   });
   registries.set(mode, r);
   return r;
