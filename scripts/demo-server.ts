@@ -6,6 +6,7 @@ import { XmlElement } from '../src/core/xml/element';
 import { XmppSession } from '../src/core/xmpp/session';
 
 export const DEMO_AGENT_JID = `${AGENT.user}@${DOMAIN}`;
+export const DEMO_PROFILE_NAME = 'Demo Finesse (local Prosody)';
 export const DEMO_AGENT_PASSWORD = AGENT.password;
 const AGENT_NODE = `/finesse/api/User/${AGENT.user}`;
 const STATES = ['READY', 'NOT_READY', 'TALKING', 'WORK_READY', 'READY'] as const;
@@ -19,6 +20,11 @@ export class DemoFinesseServer {
   /** The BOSH URL a profile connects to (plain http on loopback; Prosody treats BOSH there as secure). */
   get boshUrl(): string {
     return this.prosody.httpUrl;
+  }
+
+  /** The entry of the setting xmppBosh.connections that "XMPP: Connect BOSH" offers for this server (no password). */
+  profile(): Record<string, unknown> {
+    return { name: DEMO_PROFILE_NAME, url: this.boshUrl, jid: DEMO_AGENT_JID, resource: 'desktop' };
   }
 
   async start(): Promise<void> {

@@ -6,13 +6,30 @@
 //   npm start -- --browser    always the browser workbench
 //   npm start -- --no-demo    without the demo Prosody
 import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startServer, type RunningServer } from './code-server.mjs';
-import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD } from './demo-server';
+import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME } from './demo-server';
 
-const DEMO_PUBLISH_EVERY_MS = 20_000;
+const DEMO_PUBLISH_EVERY_MS = 10_000;
 const args = new Set(process.argv.slice(2));
 const samples = join(repoRoot, 'samples');
+// Workspace settings of the samples hold the demo profile while the demo runs; desktop and browser both read them.
+const demoSettings = join(samples, '.vscode', 'settings.json');
+const DEMO_SETTINGS_MARK = '// Written by npm start for its demo server; removed when it stops.';
+
+function writeDemoProfile(demo: DemoFinesseServer): void {
+  if (existsSync(demoSettings) && !readFileSync(demoSettings, 'utf8').startsWith(DEMO_SETTINGS_MARK)) {
+    console.log(`${demoSettings} exists and is not ours; add the demo profile to xmppBosh.connections yourself.`);
+    return;
+  }
+  mkdirSync(join(samples, '.vscode'), { recursive: true });
+  writeFileSync(demoSettings, `${DEMO_SETTINGS_MARK}\n${JSON.stringify({ 'xmppBosh.connections': [demo.profile()] }, null, 2)}\n`);
+}
+
+function removeDemoProfile(): void {
+  if (existsSync(demoSettings) && readFileSync(demoSettings, 'utf8').startsWith(DEMO_SETTINGS_MARK)) rmSync(join(samples, '.vscode'), { recursive: true, force: true });
+}
 
 function onPath(cmd: string): boolean {
   try {
@@ -37,6 +54,7 @@ async function startDemo(): Promise<DemoFinesseServer | undefined> {
     await demo.stop().catch(() => undefined);
     return undefined;
   }
+  writeDemoProfile(demo);
   demo.publishEvery(DEMO_PUBLISH_EVERY_MS, (e) => console.error(`demo: publishing failed: ${e instanceof Error ? e.message : String(e)}`));
   console.log('');
   console.log('Demo Finesse notification service (a private Prosody on 127.0.0.1), for "XMPP: Connect BOSH":');
@@ -44,6 +62,7 @@ async function startDemo(): Promise<DemoFinesseServer | undefined> {
   console.log(`  JID       ${DEMO_AGENT_JID}`);
   console.log(`  password  ${DEMO_AGENT_PASSWORD}   (a throwaway demo account on this machine only)`);
   console.log(`  an agent-state notification is published every ${DEMO_PUBLISH_EVERY_MS / 1000} s`);
+  console.log(`  "XMPP: Connect BOSH" offers it as "${DEMO_PROFILE_NAME}"`);
   return demo;
 }
 
@@ -53,6 +72,7 @@ async function main(): Promise<void> {
   let server: RunningServer | undefined;
   const stop = async () => {
     await server?.stop();
+    removeDemoProfile();
     await demo?.stop();
     process.exit(0);
   };

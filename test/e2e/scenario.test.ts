@@ -4,13 +4,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import manifest from '../../package.json';
 import { repoRoot } from '../../scripts/code-server.mjs';
-import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD } from '../../scripts/demo-server';
+import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME as DEMO_PROFILE } from '../../scripts/demo-server';
 import {
   dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputText, runCommand,
   scopesAtCursor, snapshot, tokenColours, type Workbench,
 } from './workbench';
 
-const DEMO_PROFILE = 'Demo Finesse (local Prosody)';
 
 const FINESSE_LOG = ['finesse', 'openfire', 'debug.log'];
 
@@ -37,7 +36,7 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
     this.timeout(240_000);
     // The test Prosody the Connect BOSH step talks to; its failure fails that step with Prosody's own message.
     await demo.start().catch((e) => (demoError = e));
-    const connections = demoError ? [] : [{ name: DEMO_PROFILE, url: demo.boshUrl, jid: DEMO_AGENT_JID, resource: 'desktop', reconnect: false }];
+    const connections = demoError ? [] : [{ ...demo.profile(), reconnect: false }];
     wb = await openWorkbenchWithVsix({ 'xmppBosh.connections': connections });
   });
 
