@@ -158,7 +158,10 @@ function fill(el: HTMLElement, r: Row, pos: number, selected: number | undefined
   set(0, String(r.line));
   set(1, shortTime(r.time), r.time ?? '');
   set(2, r.direction ? ARROW[r.direction] : '');
-  set(3, r.kind + (r.layers > 0 ? ` ⧉${r.layers}` : ''), r.layers > 0 ? `${r.kind}, ${r.layers} escaped layer${r.layers > 1 ? 's' : ''} decoded` : r.kind);
+  set(3, r.kind, r.layers > 0 ? `${r.kind}, ${r.layers} escaped layer${r.layers > 1 ? 's' : ''} decoded` : r.kind);
+  // The badge after the kind (CSS) says how many escaped layers were decoded.
+  if (r.layers > 0) cells[3].dataset.layers = String(r.layers);
+  else delete cells[3].dataset.layers;
   set(4, r.from || r.to ? `${r.from ?? ''} → ${r.to ?? ''}` : '');
   set(5, r.node ?? '');
   set(6, r.summary, r.error ? `${r.summary}\n${r.error}` : r.summary);
