@@ -49,6 +49,12 @@ export function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
   if (!existsSync('/usr/include/krb5.h') && !existsSync('/usr/include/gssapi/gssapi.h')) {
     throw new Error('the kerberos addon of the VS Code server needs libkrb5-dev; install it with: apt-get install libkrb5-dev');
   }
+  // node-gyp builds the native addons against the local node headers, with these tools.
+  for (const tool of ['make', 'g++', 'python3']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+      throw new Error(`building the VS Code server's native modules needs ${tool}; install it with: apt-get install build-essential python3`);
+    }
+  }
   const started = Date.now();
   log(`Installing the VS Code server (code-server ${CODE_SERVER_VERSION}) into ${cacheDir} — about a minute, once.`);
   rmSync(cacheDir, { recursive: true, force: true });
