@@ -44,6 +44,28 @@ describe('grammar files', () => {
     assert.match(injected.injectionSelector, /^L:text\.log /);
   });
 
+  it('keep the injection out of every region they open, so a record prefix cannot keep one open', () => {
+    const injection = grammarFile('xmpp-log.injection.tmLanguage.json');
+    const excluded = (injection.injectionSelector as string).split(' ').filter((s) => s.startsWith('-')).map((s) => s.slice(1));
+    // Regions reachable from the top level (rules inside a region are out of the injection's reach).
+    const regions: string[] = [];
+    const seen = new Set<string>();
+    const visit = (rule: { include?: string; begin?: string; name?: string; patterns?: unknown[] }) => {
+      if (rule.include?.startsWith('#')) {
+        const key = rule.include.slice(1);
+        if (seen.has(key)) return;
+        seen.add(key);
+        return visit(injection.repository[key]);
+      }
+      if (rule.begin) return void regions.push(rule.name ?? `(unnamed region ${rule.begin})`);
+      (rule.patterns as (typeof rule)[] | undefined)?.forEach(visit);
+    };
+    injection.patterns.forEach(visit);
+    assert.ok(regions.length >= 5, `found regions: ${regions.join(', ')}`);
+    const open = regions.filter((name) => !excluded.some((x) => name === x || name.startsWith(x + '.')));
+    assert.deepEqual(open, []);
+  });
+
   it('are up to date with syntaxes/src/ (npm run build:grammar)', () => {
     execFileSync(process.execPath, [join(ROOT, 'syntaxes', 'build-grammars.mjs'), '--check'], { stdio: 'pipe' });
   });

@@ -1,7 +1,7 @@
 // Multi-line stanzas are followed onto their continuation lines, and a fragment that never
 // closes ends at the next line that starts a log record instead of swallowing the file.
 import { strict as assert } from 'node:assert';
-import { MODES, type ScopedLines, hasScope, tokenizeText } from './scoped-lines';
+import { MODES, type ScopedLines, hasScope, insideRegion, tokenizeText } from './scoped-lines';
 
 const RECORD = (n: number) => `2020.05.12 10:11:${String(n % 60).padStart(2, '0')}.000 DEBUG [Jetty-QTP-BOSH-1]: org.jivesoftware.openfire.http.HttpBindServlet - HTTP RECV(f382a015): <body rid="${2779414706 + n}" sid="f382a015"/>`;
 
@@ -11,6 +11,7 @@ function assertRecordsIntact(log: ScopedLines, from: number): void {
     if (!log.source[i].startsWith('2020.05.12')) continue;
     const first = log.tokens[i][0];
     assert.ok(hasScope(first, 'log.date'), `line ${i + 1} should open with a timestamp: ${first.scopes.join(' ')}`);
+    assert.ok(!insideRegion(first), `line ${i + 1} should start outside any region: ${first.scopes.join(' ')}`);
     const last = log.tokens[i][log.tokens[i].length - 1];
     assert.ok(hasScope(last, 'punctuation.definition.tag.end'), `line ${i + 1} should end its own tag: ${last.scopes.join(' ')}`);
   }

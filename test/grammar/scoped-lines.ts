@@ -12,6 +12,14 @@ export function hasScope(token: Token, scope: string): boolean {
   return token.scopes.some((s) => s === scope || s.startsWith(scope + '.'));
 }
 
+/** Scopes of the regions a stanza opens; a new log record must start outside all of them. */
+export const REGION_SCOPES = ['meta.tag', 'comment.block', 'string.unquoted.cdata', 'meta.parameter', 'string.quoted'];
+
+/** True when the token is inside a region some earlier line opened. */
+export function insideRegion(token: Token): boolean {
+  return token.scopes.some((s) => REGION_SCOPES.some((r) => s === r || s.startsWith(r + '.')));
+}
+
 export class ScopedLines {
   constructor(
     readonly source: string[],
