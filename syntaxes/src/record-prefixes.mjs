@@ -33,13 +33,17 @@ function level({ verbose, debug, info, warning, error }) {
 }
 
 const JAVA_LEVEL = level({ verbose: 'TRACE', debug: 'DEBUG', info: 'INFO', warning: 'WARN(?:ING)?', error: 'ERROR|FATAL' });
-const ANY_LEVEL = level({
-  verbose: '(?i:trace|verbose)',
-  debug: '(?i:debug)',
-  info: '(?i:info|notice)',
-  warning: '(?i:warn|warning)',
-  error: '(?i:error|fatal|critical|severe)',
-});
+// Longest word first, and whole words only: "warning" is not "warn" followed by "ing".
+const ANY_LEVEL = [
+  level({
+    verbose: '(?i:trace|verbose)',
+    debug: '(?i:debug)',
+    info: '(?i:information|info|notice)',
+    warning: '(?i:warning|warn)',
+    error: '(?i:error|fatal|critical|severe)',
+  }),
+  String.raw`(?!\w)`,
+];
 const bracketed = (scope, inner) => [cap(RECORD.bracket, String.raw`\[`), cap(scope, inner), cap(RECORD.bracket, String.raw`\]`)];
 
 export const recordPrefixes = [
