@@ -65,9 +65,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // Click the row whose label is exactly the title: "Connect BOSH" also matches "Disconnect BOSH Session".
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
   await row.waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await row.click();
 }
 
 /** Opens a file of the samples workspace by clicking through the Explorer, folder by folder. */
