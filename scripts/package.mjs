@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const VSIX_LIMIT_BYTES = 1024 * 1024;
-const FORBIDDEN = [/^extension\/src\//, /^extension\/test\//, /^extension\/node_modules\//, /^extension\/samples\//, /\.map$/, /(?<!\.d)\.ts$/, /^extension\/\.cache\//];
+// Sources of any kind (the grammars are generated from syntaxes/src/*.mjs), tests, samples, maps, caches.
+const FORBIDDEN = [/^extension\/src\//, /^extension\/test\//, /^extension\/node_modules\//, /^extension\/samples\//, /^extension\/syntaxes\/src\//, /\.mjs$/, /\.map$/, /(?<!\.d)\.ts$/, /^extension\/\.cache\//];
 
 /** Builds and packs; returns the .vsix path, its size and entries. Throws with the reason when the package is wrong. */
 export function packageVsix({ quiet = false } = {}) {
@@ -26,7 +27,13 @@ export function packageVsix({ quiet = false } = {}) {
   const problems = [];
   const bad = entries.filter((e) => FORBIDDEN.some((re) => re.test(e)));
   if (bad.length) problems.push(`files that do not belong in the package: ${bad.join(', ')}`);
-  for (const must of ['extension/package.json', 'extension/README.md', 'extension/LICENSE.txt', `extension/${manifest.main.replace(/^\.\//, '')}`]) {
+  // Every file the manifest points VS Code at must ship: the bundle, grammars, language configurations.
+  const referenced = [
+    manifest.main,
+    ...(manifest.contributes?.grammars ?? []).map((g) => g.path),
+    ...(manifest.contributes?.languages ?? []).map((l) => l.configuration).filter(Boolean),
+  ].map((p) => `extension/${p.replace(/^\.\//, '')}`);
+  for (const must of ['extension/package.json', 'extension/README.md', 'extension/LICENSE.txt', ...referenced]) {
     if (!entries.some((e) => e.toLowerCase() === must.toLowerCase())) problems.push(`missing ${must}`);
   }
   if (size >= VSIX_LIMIT_BYTES) problems.push(`${size} bytes, over the ${VSIX_LIMIT_BYTES} byte limit`);
