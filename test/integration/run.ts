@@ -9,6 +9,8 @@ import { launchChromium, waitForWorkbench } from './browser';
 import { buildExtensionAndSuite } from './bundle-suite';
 
 const SUITE_TIMEOUT_MS = 180_000;
+// The workbench's own start-up chatter, which the automation log also carries; everything else is printed.
+const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\] registration|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore)/;
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -26,6 +28,7 @@ async function main(): Promise<number> {
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
       // Mocha's reporter logs printf-style ('%d passing (%s)', 4, '49ms'): format it as node's console would.
       const line = format(...(Array.isArray(args) ? args : [args]));
+      if (WORKBENCH_CHATTER.test(line)) return;
       process.stdout.write(line.endsWith('\n') ? line : line + '\n');
     });
     page.on('pageerror', (e) => console.error(`workbench page error: ${e.message}`));
