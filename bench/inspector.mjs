@@ -1,7 +1,7 @@
 // npm run bench:inspector [-- MEGABYTES] [--hover-only]
 // 1. Stanza Inspector on a generated Openfire debug.log (200 MB by default, shared with bench:decode):
 //    time until the first batch of rows is ready to post to the page, and until every fragment is
-//    indexed, read the way the extension reads a file (core fragmentsOfFile → FragmentIndex rows,
+//    indexed, read the way the extension reads a file (readFileFragments → FragmentIndex rows,
 //    batched as the panel batches them). Baselines: streaming the file alone, and the core finder alone.
 // 2. Hover latency on a 1 MB log line (a Finesse Team update listing thousands of users),
 //    against the 50 ms target, with the default hover size limit and with no limit.
@@ -12,6 +12,7 @@ import { generateLog } from './generate-log.mjs';
 import { fragmentsOfFile } from '../src/core/find/source.ts';
 import { FragmentIndex, batchIsDue } from '../src/features/inspector/fragment-index.ts';
 import { FileLines } from '../src/features/inspector/file-lines.ts';
+import { readFileFragments } from '../src/features/inspector/file-source.ts';
 import { hoverAt, DEFAULT_HOVER_MAX_CHARS } from '../src/features/hover/hover-content.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,7 +57,7 @@ async function indexBench() {
   let batch = 0;
   let last = now();
   let batches = 0;
-  for await (const f of fragmentsOfFile(file)) {
+  for await (const f of (await readFileFragments(file)).fragments) {
     index.add(f);
     batch++;
     // The panel's own rule for when rows are posted to the page.

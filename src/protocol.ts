@@ -121,8 +121,14 @@ export function readHostMessage(m: unknown): HostMessage | undefined {
     }
     case 'rows':
       return Array.isArray(m.rows) && m.rows.every(isRow) ? { type: 'rows', rows: m.rows as Row[] } : undefined;
-    case 'progress':
-      return isIndex(m.rows) && typeof m.done === 'boolean' ? (m as HostMessage) : undefined;
+    case 'progress': {
+      if (!isIndex(m.rows) || typeof m.done !== 'boolean') return undefined;
+      if (!(m.bytes === undefined || isIndex(m.bytes)) || !(m.totalBytes === undefined || isIndex(m.totalBytes))) return undefined;
+      const p: HostMessage = { type: 'progress', rows: m.rows, done: m.done };
+      if (m.bytes !== undefined) p.bytes = m.bytes as number;
+      if (m.totalBytes !== undefined) p.totalBytes = m.totalBytes as number;
+      return p;
+    }
     case 'detail':
       return isDetail(m.detail) ? { type: 'detail', detail: m.detail } : undefined;
     case 'error':

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fragmentsOfFile } from '../../src/core/find/source';
 import { FileLines } from '../../src/features/inspector/file-lines';
+import { readFileFragments } from '../../src/features/inspector/file-source';
 import { FragmentIndex } from '../../src/features/inspector/fragment-index';
 import { FIXTURES } from './fixtures';
 
@@ -28,6 +29,25 @@ describe('Inspector index of a file on disk: text read back, not kept', () => {
       const ends = [...new Set([0, kept.size - 1])];
       assert.equal(await read.exportLog(ends, 'x'), await kept.exportLog(ends, 'x'), path);
     }
+  });
+
+  it('streams a file with the core finder, saying how far it has read', async () => {
+    for (const name of ['openfire.log', 'split-stanzas.log', 'truncated.log']) {
+      const path = join(FIXTURES, 'logs', name);
+      const reading = await readFileFragments(path);
+      const seen: number[] = [];
+      const streamed = [];
+      for await (const f of reading.fragments) {
+        streamed.push(f);
+        seen.push(reading.bytesRead()!);
+      }
+      const direct = [];
+      for await (const f of fragmentsOfFile(path)) direct.push(f);
+      assert.deepEqual(streamed, direct, name);
+      assert.equal(reading.bytesRead(), reading.totalBytes, name);
+    }
+    const har = await readFileFragments(join(FIXTURES, 'finesse-desktop.har'));
+    assert.equal(har.bytesRead(), undefined, 'a HAR capture is read whole, with no byte count');
   });
 
   it('reads CRLF logs back exactly', async () => {

@@ -2,11 +2,11 @@
 // answers detail/copy/reveal/export requests. Everything the page posts is read with the protocol's readers.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
 import { readWebviewMessage, type HostMessage, type InspectorState, type Row, type SourceRef, type WebviewMessage } from '../../protocol';
 import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, batchIsDue } from './fragment-index';
 import { FileLines } from './file-lines';
+import { readFileFragments, type FileReading } from './file-source';
 import { inspectorHtml } from './inspector-html';
 import { fragmentsOfText } from './text-source';
 
@@ -95,14 +95,24 @@ export class InspectorPanel {
     this.revealLine = undefined;
     let batch: Row[] = [];
     let last = Date.now();
+    let reading: FileReading | undefined;
+    const progress = (done: boolean) => {
+      const bytes = reading?.bytesRead();
+      this.post({ type: 'progress', rows: this.index.size, done, ...(bytes !== undefined ? { bytes, totalBytes: reading!.totalBytes } : {}) });
+    };
     const flush = () => {
       if (batch.length) this.post({ type: 'rows', rows: batch });
-      this.post({ type: 'progress', rows: this.index.size, done: false });
+      progress(false);
       batch = [];
       last = Date.now();
     };
     try {
-      for await (const f of await fragmentsOf(source)) {
+      let fragments: AsyncIterable<Fragment>;
+      if (source.kind === 'file') {
+        reading = await readFileFragments(source.path);
+        fragments = reading.fragments;
+      } else fragments = await documentFragments(source);
+      for await (const f of fragments) {
         if (gen !== this.generation) return;
         batch.push(this.index.add(f));
         if (batchIsDue(batch.length, this.index.size - batch.length, Date.now() - last)) {
@@ -113,11 +123,11 @@ export class InspectorPanel {
       }
       if (gen !== this.generation) return;
       flush();
-      this.post({ type: 'progress', rows: this.index.size, done: true });
+      progress(true);
     } catch (e) {
       if (gen !== this.generation) return;
       flush();
-      this.post({ type: 'progress', rows: this.index.size, done: true });
+      progress(true);
       this.post({ type: 'error', message: `could not read ${this.title}: ${(e as Error).message}` });
     }
   }
@@ -154,8 +164,7 @@ export class InspectorPanel {
   }
 }
 
-async function fragmentsOf(source: SourceRef): Promise<AsyncIterable<Fragment>> {
-  if (source.kind === 'file') return fragmentsOfFile(source.path);
+async function documentFragments(source: SourceRef & { kind: 'document' }): Promise<AsyncIterable<Fragment>> {
   const uri = vscode.Uri.parse(source.uri);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const doc = open ?? (await vscode.workspace.openTextDocument(uri));
