@@ -1,0 +1,106 @@
+// The Stanza Inspector's own actions in the VS Code workbench: the hover's link, Reveal in editor,
+// Copy decoded, and coming back after a window reload (the webview serializer).
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/code-server.mjs';
+import { waitForWorkbench } from '../integration/browser';
+import { dismiss, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, runCommand, type Workbench } from './workbench';
+
+const LOG = ['finesse', 'openfire', 'debug.log'];
+const shots = join(repoRoot, 'test-artifacts', 'inspector-e2e');
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), animations: 'disabled' });
+}
+
+/** 1-based line of the first line of the sample holding `needle`, and the column just after it. */
+function lineOf(needle: string): { line: number; column: number } {
+  const lines = readFileSync(join(repoRoot, 'samples', ...LOG), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  return { line: i + 1, column: lines[i].indexOf(needle) + 6 };
+}
+
+describe('Stanza Inspector actions in the VS Code workbench', function () {
+  let wb: Workbench;
+
+  before(async function () {
+    this.timeout(240_000);
+    wb = await openWorkbenchWithVsix();
+    await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await shot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  it("the hover's “Open in Stanza Inspector” opens the Inspector on that stanza", async () => {
+    const page = wb.page;
+    await openFromExplorer(page, LOG);
+    const at = lineOf('&lt;Update&gt;');
+    await goTo(page, at.line, at.column);
+    await hoverAtCursor(page);
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open in Stanza Inspector' }).first().click();
+    const inspector = inspectorFrame(page);
+    await inspector.locator('.table-body .row.selected').waitFor({ state: 'visible' });
+    assert.equal(await inspector.locator('.table-body .row.selected .c0').innerText(), String(await selectedLineExpected(at.line)));
+    await inspector.locator('.detail-summary').waitFor({ state: 'visible' });
+    assert.match(await inspector.locator('.detail-summary').innerText(), /^User 47483648 → /);
+    await shot(page, '01-opened-from-hover');
+  });
+
+  it('Copy decoded puts the pretty-printed, decoded stanza on the clipboard', async () => {
+    const page = wb.page;
+    await inspectorFrame(page).locator('.actions button', { hasText: 'Copy decoded' }).click();
+    let text = '';
+    for (let i = 0; i < 50 && !text.includes('<Update>'); i++) {
+      await page.waitForTimeout(200);
+      text = await page.evaluate(() => (globalThis as any).navigator.clipboard.readText() as Promise<string>);
+    }
+    assert.match(text, /<!-- decoded from escaped text, layer 1 -->\n\s+<Update>/);
+    assert.match(text, /<state>NOT_READY<\/state>/);
+  });
+
+  it('Reveal in editor selects the stanza in its log', async () => {
+    const page = wb.page;
+    await inspectorFrame(page).locator('.actions button', { hasText: 'Reveal in editor' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'debug.log' }).waitFor({ state: 'visible' });
+    const status = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await page.waitForFunction(() => /selected/.test((globalThis as any).document.querySelector('[id="status.editor.selection"]')?.textContent ?? ''));
+    const where = await status.innerText();
+    const start = await selectedLineExpected(lineOf('&lt;Update&gt;').line);
+    assert.match(where, new RegExp(`^Ln (\\d+), Col \\d+ \\(\\d+ selected\\)`), where);
+    const line = Number(/^Ln (\d+)/.exec(where)![1]);
+    assert.ok(line >= start, `cursor on line ${line}, the stanza starts on ${start}`);
+    await shot(page, '02-revealed-in-editor');
+    await dismiss(page);
+  });
+
+  it('after a window reload the Inspector comes back on the same source and row', async () => {
+    const page = wb.page;
+    await page.locator('.tabs-container .tab', { hasText: 'Stanza Inspector' }).first().click();
+    const before = await inspectorFrame(page).locator('.detail-summary').innerText();
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForLoadState('domcontentloaded');
+    await waitForWorkbench(page);
+    const inspector = inspectorFrame(page);
+    await inspector.locator('.detail-summary').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await inspector.locator('.detail-summary').innerText(), before);
+    assert.match(await inspector.locator('.title').innerText(), /debug\.log/);
+    await shot(page, '03-restored-after-reload');
+  });
+});
+
+/** The line where the stanza holding `line` starts: the Openfire record line at or above it. */
+async function selectedLineExpected(line: number): Promise<number> {
+  const lines = readFileSync(join(repoRoot, 'samples', ...LOG), 'utf8').split('\n');
+  let i = line - 1;
+  while (i > 0 && !/^\d{4}\.\d{2}\.\d{2} /.test(lines[i])) i--;
+  return i + 1;
+}
