@@ -25,9 +25,9 @@ describe('Stanza Inspector page in Chromium', function () {
   it('shows a row for every fragment of a Finesse capture, with counts per kind', async () => {
     const { page, rows } = await openInspector(browser, FINESSE_LOG, { title: 'openfire debug.log + webservices' });
     await page.waitForFunction((n) => document.querySelector('.status')?.textContent === `${n} fragments`, rows.length);
-    const shown = await page.$$eval('.table-body .row:not([hidden])', (els) => els.length);
+    const shown = await page.$$eval('.table-body .row', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
     assert.equal(shown, rows.length);
-    const summaries = await page.$$eval('.table-body .row:not([hidden]) .c6', (els) => els.map((e) => e.textContent));
+    const summaries = await page.$$eval('.table-body .row .c6', (els) => els.map((e) => e.textContent));
     assert.ok(summaries.includes('User 47483648 → NOT_READY, reason 12 (PUT)'), summaries.join('\n'));
     const counts = await page.$$eval('.kinds .kind', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.kind, Number(e.querySelector('.count')!.textContent)])));
     const expected: Record<string, number> = {};
@@ -39,9 +39,10 @@ describe('Stanza Inspector page in Chromium', function () {
   it('filters by text, kind, direction, JID and node, and saves the filters for a reload', async () => {
     const { page, rows } = await openInspector(browser, FINESSE_LOG);
     await page.waitForFunction(() => /fragments$/.test(document.querySelector('.status')?.textContent ?? ''));
-    const visible = () => page.$$eval('.table-body .row:not([hidden]) .c6', (els) => els.map((e) => e.textContent ?? ''));
+    // What a person sees: rows the page draws, not merely rows without the hidden attribute.
+    const visible = () => page.$$eval('.table-body .row .c6', (els) => els.filter((e) => getComputedStyle(e.parentElement!).display !== 'none').map((e) => e.textContent ?? ''));
     // Filters apply after a short pause in typing and the table redraws on the next frame.
-    const shown = (n: number) => page.waitForFunction((k) => document.querySelectorAll('.table-body .row:not([hidden])').length === k, n);
+    const shown = (n: number) => page.waitForFunction((k) => [...document.querySelectorAll('.table-body .row')].filter((r) => getComputedStyle(r).display !== 'none').length === k, n);
 
     await page.fill('.filter-text', 'not_ready');
     await page.waitForFunction(() => /^\d+ of \d+ fragments$/.test(document.querySelector('.status')?.textContent ?? ''));
@@ -167,6 +168,7 @@ describe('Stanza Inspector page in Chromium', function () {
     assert.equal(await page.$eval('.table-body .row.selected .c0', (e) => e.textContent), '100000');
     await page.fill('.filter-text', 'agent4243@');
     await page.waitForFunction(() => document.querySelector('.status')?.textContent === '1 of 100,000 fragments');
+    await page.waitForFunction(() => [...document.querySelectorAll('.table-body .row')].filter((r) => getComputedStyle(r).display !== 'none').length === 1);
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-100k.png') });
     await page.close();
   });
