@@ -36,7 +36,8 @@ export function normaliseFingerprint(fp: string): string {
 
 /** An agent for one BOSH connection: keep-alive, at most `maxSockets`, with its own trust. */
 export function createAgent(url: URL, trust: TrustSettings, maxSockets: number): http.Agent {
-  const base = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const };
+  // noDelay: a BOSH body is one small write, and Nagle's algorithm would hold it back waiting for an ACK.
+  const base = { keepAlive: true, noDelay: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const };
   if (url.protocol === 'http:') return new http.Agent(base);
   if (url.protocol !== 'https:') throw new Error(`a BOSH URL is http or https, not ${url.protocol}`);
   if (trust.fingerprint) return new PinnedAgent({ ...base }, normaliseFingerprint(trust.fingerprint));
@@ -66,6 +67,7 @@ class PinnedAgent extends https.Agent {
   }
   override createConnection(options: https.RequestOptions, callback?: (err: Error | null, socket: Duplex) => void): Duplex | undefined {
     const socket = tls.connect({ ...(options as tls.ConnectionOptions), rejectUnauthorized: false });
+    socket.setNoDelay(true);
     const fail = (e: Error) => {
       socket.destroy();
       callback?.(e, socket);

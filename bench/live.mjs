@@ -1,0 +1,204 @@
+// npm run bench:live [-- NOTIFICATIONS]
+// Starts a private Prosody (as the live tests do) and measures, in one run against the same
+// server, our client (with full decoding and output formatting), Strophe.js and StanzaJS:
+//   connect   time from start to online (SASL, restart, bind, available presence sent)
+//   latency   publish → notification handed to the application, one Finesse-style notification at a time (median, p99)
+//   rate      notifications per second received while the publisher sends as fast as it can; lost/duplicated counted
+// The publisher is one of our own sessions logged in as the pubsub admin, as Finesse's notification service is.
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { Prosody, ADMIN, AGENT, DOMAIN, PUBSUB } from '../test/live/prosody.ts';
+import { XmppSession } from '../src/core/xmpp/session.ts';
+import { XmlElement } from '../src/core/xml/element.ts';
+import { formatRecord } from '../src/core/xmpp/record-format.ts';
+
+const require = createRequire(import.meta.url);
+const SEQUENTIAL = Number(process.argv[2] ?? 300);
+const BURST = SEQUENTIAL * 3;
+const NODE = `/finesse/api/User/${AGENT.user}`;
+
+const prosody = new Prosody();
+await prosody.start();
+const publisher = new XmppSession({ url: prosody.httpUrl, jid: `${ADMIN.user}@${DOMAIN}`, resource: 'notification-service', password: ADMIN.password });
+await publisher.connect();
+await publisher.createNode(PUBSUB, NODE);
+await publisher.subscribe(PUBSUB, NODE, `${AGENT.user}@${DOMAIN}`);
+
+function payload(seq) {
+  const update = `<Update><data><user><dialogs>/finesse/api/User/${AGENT.user}/Dialogs</dialogs><extension>1001001</extension><firstName>Agent</firstName><lastName>${seq}</lastName><loginId>${AGENT.user}</loginId><pendingState></pendingState><reasonCodeId>-1</reasonCodeId><roles><role>Agent</role></roles><settings><wrapUpOnIncoming>OPTIONAL</wrapUpOnIncoming></settings><state>${seq % 2 ? 'READY' : 'NOT_READY'}</state><stateChangeTime>2026-11-23T21:07:47.123Z</stateChangeTime><teamId>1</teamId><teamName>Default</teamName></user></data><event>PUT</event><requestId>${seq}</requestId><source>/finesse/api/User/${AGENT.user}</source></Update>`;
+  return new XmlElement('notification', { xmlns: 'http://jabber.org/protocol/pubsub' }).t(update);
+}
+const SEQ_RE = /requestId(?:>|&gt;)(\d+)/;
+
+/** Each client: { name, connect(): Promise<void>, onSeq(cb), close(): Promise<void> } */
+const clients = [
+  {
+    name: 'this client (decode + format)',
+    make() {
+      const s = new XmppSession({ url: prosody.httpUrl, jid: `${AGENT.user}@${DOMAIN}`, resource: 'ours', password: AGENT.password });
+      let cb = () => {};
+      let sink = 0;
+      s.on('stanza', (r) => {
+        if (r.direction !== 'received' || r.stanza.name !== 'message') return;
+        sink += formatRecord(r).length; // what the output channel and the CLI print
+        const id = findText(r.stanza, 'requestId');
+        if (id) cb(Number(id));
+      });
+      return { connect: () => s.connect(), onSeq: (f) => (cb = f), close: () => s.disconnect(), sink: () => sink };
+    },
+  },
+  {
+    name: `Strophe.js ${require('strophe.js/package.json').version}`,
+    async make() {
+      globalThis.XMLHttpRequest ??= strophesXhr();
+      const { Strophe } = await import('strophe.js');
+      Strophe.setLogLevel(Strophe.LogLevel.FATAL);
+      const conn = new Strophe.Connection(prosody.httpUrl);
+      let cb = () => {};
+      conn.addHandler((el) => {
+        const m = SEQ_RE.exec(el.textContent ?? '');
+        if (m) cb(Number(m[1]));
+        return true;
+      }, null, 'message');
+      return {
+        connect: () =>
+          new Promise((resolve, reject) => {
+            conn.connect(`${AGENT.user}@${DOMAIN}/strophe`, AGENT.password, (status) => {
+              if (status === Strophe.Status.CONNECTED) {
+                conn.send(Strophe.xmlElement('presence', {}, ''));
+                resolve();
+              } else if (status === Strophe.Status.AUTHFAIL || status === Strophe.Status.CONNFAIL) reject(new Error(`Strophe status ${status}`));
+            });
+          }),
+        onSeq: (f) => (cb = f),
+        close: () => new Promise((r) => { conn.disconnect(); setTimeout(r, 300); }),
+      };
+    },
+  },
+  {
+    name: `StanzaJS ${require('stanza/package.json').version}`,
+    async make() {
+      const XMPP = await import('stanza');
+      const client = (XMPP.createClient ?? XMPP.default.createClient)({
+        jid: `${AGENT.user}@${DOMAIN}`,
+        password: AGENT.password,
+        resource: 'stanza',
+        transports: { bosh: prosody.httpUrl, websocket: false },
+      });
+      let cb = () => {};
+      // StanzaJS drops pubsub payloads it has no definition for, so the sequence numbers are
+      // read from the raw body and handed on as each parsed message event fires.
+      const pending = [];
+      client.on('raw:incoming', (xml) => {
+        for (const m of String(xml).matchAll(/requestId(?:>|&gt;)(\d+)/g)) pending.push(Number(m[1]));
+      });
+      client.on('message', (msg) => {
+        if (msg.pubsub || msg.from?.startsWith('pubsub.')) {
+          const n = pending.shift();
+          if (n !== undefined) cb(n);
+        }
+      });
+      return {
+        connect: () =>
+          new Promise((resolve, reject) => {
+            client.once('session:started', () => {
+              client.sendPresence();
+              resolve();
+            });
+            client.once('auth:failed', () => reject(new Error('StanzaJS auth failed')));
+            client.connect();
+          }),
+        onSeq: (f) => (cb = f),
+        close: () => new Promise((r) => { client.once('disconnected', r); client.disconnect(); setTimeout(r, 1000); }),
+      };
+    },
+  },
+];
+
+/**
+ * Strophe's BOSH reads `responseXML`, which xhr2 does not provide (and Strophe 5.0's own
+ * fallback parses the text but then returns nothing), so the shim parses it as a browser would.
+ */
+function strophesXhr() {
+  const XHR2 = require('xhr2');
+  const { DOMParser } = require('@xmldom/xmldom');
+  return class extends XHR2 {
+    constructor() {
+      super();
+      Object.defineProperty(this, 'responseXML', {
+        get: () => (this.readyState === 4 && this.responseText ? new DOMParser().parseFromString(this.responseText, 'text/xml') : null),
+      });
+    }
+  };
+}
+
+function findText(el, name) {
+  if (el.name === name) return el.getText();
+  for (const c of el.children) if (typeof c !== 'string') { const t = findText(c, name); if (t) return t; }
+  return undefined;
+}
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+let seq = 0;
+const rows = [];
+for (const c of clients) {
+  const client = await c.make();
+  const seen = new Map();
+  let waiting;
+  client.onSeq((n) => {
+    const at = performance.now();
+    seen.set(n, (seen.get(n) ?? 0) + 1);
+    if (waiting && waiting.seq === n) waiting.resolve(at);
+  });
+  const t0 = performance.now();
+  await client.connect();
+  const connectMs = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 300));
+
+  // One at a time: publish, wait until the client has it, next.
+  const latencies = [];
+  for (let i = 0; i < SEQUENTIAL; i++) {
+    const n = ++seq;
+    const got = new Promise((resolve) => (waiting = { seq: n, resolve }));
+    const sentAt = performance.now();
+    void publisher.publish(PUBSUB, NODE, payload(n));
+    const at = await Promise.race([got, new Promise((r) => setTimeout(() => r(undefined), 5000))]);
+    if (at === undefined) throw new Error(`${c.name}: notification ${n} did not arrive within 5 s`);
+    latencies.push(at - sentAt);
+  }
+
+  // Burst: the publisher sends as fast as it can; the client must keep up and lose nothing.
+  const first = seq + 1;
+  const burstStart = performance.now();
+  const acks = [];
+  for (let i = 0; i < BURST; i++) acks.push(publisher.publish(PUBSUB, NODE, payload(++seq)));
+  await Promise.all(acks);
+  const publishedMs = performance.now() - burstStart;
+  const deadline = performance.now() + 30_000;
+  const received = () => { let k = 0; for (let n = first; n <= seq; n++) if (seen.has(n)) k++; return k; };
+  while (received() < BURST && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  const burstMs = performance.now() - burstStart;
+  let dup = 0;
+  for (let n = first; n <= seq; n++) if ((seen.get(n) ?? 0) > 1) dup++;
+  rows.push({
+    client: c.name,
+    connect: connectMs,
+    median: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    rate: (received() / burstMs) * 1000,
+    publisherRate: (BURST / publishedMs) * 1000,
+    lost: BURST - received(),
+    dup,
+  });
+  await client.close();
+}
+await publisher.disconnect();
+await prosody.dispose();
+
+const f = (x, d = 1) => x.toFixed(d).padStart(8);
+console.log(`\nProsody ${prosody.httpUrl.replace(/:\d+.*/, '')} loopback, ${SEQUENTIAL} notifications one at a time, then a burst of ${BURST} (node ${process.version}, ${(await import('node:os')).cpus().length} cores)\n`);
+console.log('client                              connect ms  median ms   p99 ms   recv/s  publisher/s  lost  dup');
+for (const r of rows) {
+  console.log(`${r.client.padEnd(34)}${f(r.connect)}   ${f(r.median)} ${f(r.p99)} ${f(r.rate, 0)}  ${f(r.publisherRate, 0)}    ${String(r.lost).padStart(4)} ${String(r.dup).padStart(4)}`);
+}
+console.log('\nTargets for this client (issue 6): connect < 100 ms, median ≤ 12 ms, p99 ≤ 25 ms, receive rate keeping up with the publisher, nothing lost.');
