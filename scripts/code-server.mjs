@@ -129,6 +129,9 @@ export async function startServer({ stateDir, settings = {}, log = () => {}, tim
     env: { ...process.env, EXTENSIONS_GALLERY: '{}', VSCODE_CLI: undefined, ELECTRON_RUN_AS_NODE: undefined },
     detached: false,
   });
+  // Whatever way this process ends (an error, a closed pipe, process.exit from a signal handler), the server ends too.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
   let output = '';
   const port = await new Promise((resolvePort, reject) => {
     const timer = setTimeout(() => reject(new Error(`the VS Code server did not start within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
@@ -176,6 +179,7 @@ export async function startServer({ stateDir, settings = {}, log = () => {}, tim
       return `${r.stdout}`.trim();
     },
     async stop() {
+      process.off('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 // The UI scenario's workbench: the packed .vsix installed into a fresh VS Code server, opened on samples/ in chromium.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, startServer, type RunningServer } from '../../scripts/code-server.mjs';
@@ -7,6 +7,7 @@ import { packageVsix } from '../../scripts/package.mjs';
 import { launchChromium, waitForWorkbench } from '../integration/browser';
 
 export const artifactsDir = join(repoRoot, 'test-artifacts', 'e2e');
+let artifactsCleared = false;
 
 export interface Workbench {
   server: RunningServer;
@@ -19,10 +20,12 @@ export interface Workbench {
 
 export async function openWorkbenchWithVsix(settings: Record<string, unknown> = {}): Promise<Workbench> {
   const vsix = packageVsix({ quiet: true });
-  const stateDir = join(repoRoot, '.cache', 'e2e-state');
-  rmSync(stateDir, { recursive: true, force: true });
-  mkdirSync(stateDir, { recursive: true });
-  rmSync(artifactsDir, { recursive: true, force: true });
+  // A folder of its own per run: several people (or terminals) may run the scenario at once.
+  mkdirSync(join(repoRoot, '.cache'), { recursive: true });
+  const stateDir = mkdtempSync(join(repoRoot, '.cache', 'e2e-'));
+  // Last run's pictures go once per test process; several scenario files share one process.
+  if (!artifactsCleared) rmSync(artifactsDir, { recursive: true, force: true });
+  artifactsCleared = true;
   mkdirSync(artifactsDir, { recursive: true });
   // Wrapped lines keep a whole Finesse notification on screen, for the probes and the screenshots.
   const server = await startServer({ stateDir, settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, ...settings } });
@@ -43,11 +46,13 @@ export async function openWorkbenchWithVsix(settings: Record<string, unknown> = 
       async close() {
         await b.close();
         await server.stop();
+        rmSync(stateDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
     await browser?.close();
     await server.stop();
+    rmSync(stateDir, { recursive: true, force: true });
     throw e;
   }
 }
@@ -136,9 +141,20 @@ export async function tokenColours(page: Page, text: string): Promise<string[]> 
 export async function hoverAtCursor(page: Page): Promise<string> {
   const box = await page.locator('.editor-instance .cursors-layer .cursor').first().boundingBox();
   if (!box) throw new Error('no cursor in the active editor');
-  await page.mouse.move(box.x + 3, box.y + box.height / 2);
   const hover = page.locator('.monaco-hover:not(.hidden)').first();
-  await hover.waitFor({ state: 'visible' });
+  // Right after a file opens the extension may still be activating and no hover comes: move away and back,
+  // as a person would, until it does.
+  const until = Date.now() + 30_000;
+  for (;;) {
+    await page.mouse.move(box.x + 3, box.y - 40);
+    await page.mouse.move(box.x + 3, box.y + box.height / 2, { steps: 3 });
+    try {
+      await hover.waitFor({ state: 'visible', timeout: 3_000 });
+      break;
+    } catch (e) {
+      if (Date.now() > until) throw new Error(`no hover appeared at the cursor within 30 s: ${(e as Error).message}`);
+    }
+  }
   await page.waitForTimeout(300); // the hover fills in after it appears
   return (await hover.innerText()).replace(/\u00a0/g, ' ');
 }

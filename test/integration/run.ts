@@ -1,7 +1,7 @@
 // Runs the extension-host suite (test/integration/suite) inside the real Node extension host of the VS Code server:
 // the workbench URL carries extensionDevelopmentPath + extensionTestsPath, and the page reports the test output and
 // exit code back through codeAutomationLog / codeAutomationExit. Prints mocha's own "N passing / N failing".
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { repoRoot, startServer } from '../../scripts/code-server.mjs';
@@ -15,9 +15,9 @@ const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection toke
 async function main(): Promise<number> {
   const started = Date.now();
   const testsIndex = await buildExtensionAndSuite();
-  const stateDir = join(repoRoot, '.cache', 'integration-state');
-  rmSync(stateDir, { recursive: true, force: true });
-  mkdirSync(stateDir, { recursive: true });
+  // A folder of its own per run: several people (or terminals) may run the suite at once.
+  mkdirSync(join(repoRoot, '.cache'), { recursive: true });
+  const stateDir = mkdtempSync(join(repoRoot, '.cache', 'integration-'));
   const server = await startServer({ stateDir });
   const browser = await launchChromium();
   try {
@@ -52,8 +52,13 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await server.stop();
+    rmSync(stateDir, { recursive: true, force: true });
   }
 }
+
+// Ending on a signal goes through process.exit, so the server started above is ended with this process.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(130));
+process.stdout.on('error', () => process.exit(1));
 
 main().then(
   (code) => process.exit(code),
