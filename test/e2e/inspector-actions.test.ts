@@ -1,10 +1,11 @@
 // The Stanza Inspector's own actions in the VS Code workbench: the hover's link, Reveal in editor,
 // Copy decoded, and coming back after a window reload (the webview serializer).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/code-server.mjs';
+import { findInText } from '../../src/core/find/finder';
 import { waitForWorkbench } from '../integration/browser';
 import { dismiss, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, runCommand, type Workbench } from './workbench';
 
@@ -82,6 +83,40 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
     await dismiss(page);
   });
 
+  it('Export decoded… saves the rows shown as a transcript the Inspector reads back', async () => {
+    const page = wb.page;
+    await page.locator('.tabs-container .tab', { hasText: 'Stanza Inspector' }).first().click();
+    const inspector = inspectorFrame(page);
+    await inspector.locator('.filter-node').fill('/finesse/api/User/47483648');
+    await inspector.locator('.status', { hasText: /^\d+ of \d+ fragments$/ }).waitFor({ state: 'visible' });
+    const shown = await inspector.locator('.table-body .row:not([hidden])').count();
+    await inspector.locator('button.export').click();
+    mkdirSync(shots, { recursive: true });
+    const target = join(shots, 'exported.decoded.log');
+    rmSync(target, { force: true });
+    // VS Code's own save dialog in the browser: a path input, filled once it shows the default name.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => ((globalThis as any).document.querySelector('.quick-input-widget input')?.value ?? '').endsWith('debug.decoded.log'));
+    await input.fill(target);
+    await page.waitForFunction((t) => (globalThis as any).document.querySelector('.quick-input-widget input')?.value === t, target);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+    await page.locator('.tabs-container .tab', { hasText: 'exported.decoded.log' }).waitFor({ state: 'visible', timeout: 15_000 });
+    const lines = readFileSync(target, 'utf8').trimEnd().split('\n');
+    assert.equal(lines[0], `# ${shown} fragments decoded from debug.log`);
+    assert.equal(lines.length, shown + 1);
+    // Time (or the log's own stamp when it has no date), direction when the log names it, the decoded stanza.
+    assert.ok(lines.slice(1).every((l) => /^\d{4}-\d{2}-\d{2}T[\d:.]+ ((SENT|RECV) )?<(body|message) /.test(l)), lines.join('\n'));
+    assert.ok(lines.slice(1).filter((l) => / SENT <body /.test(l)).length >= 4);
+    assert.ok(lines.some((l) => l.includes('<notification xmlns="http://jabber.org/protocol/pubsub"><Update>')), 'the Finesse payload is decoded, not escaped');
+    const again = findInText(readFileSync(target, 'utf8'));
+    assert.equal(again.length, shown);
+    assert.ok(again.every((f) => f.escaped === 0 && f.time !== undefined), 'read back unescaped, each with its time');
+    assert.equal(again.filter((f) => f.direction === 'sent').length, lines.filter((l) => / SENT </.test(l)).length);
+    await shot(page, '03-exported');
+    await inspector.locator('.filter-node').fill('');
+  });
+
   it('after a window reload the Inspector comes back on the same source and row', async () => {
     const page = wb.page;
     await page.locator('.tabs-container .tab', { hasText: 'Stanza Inspector' }).first().click();
@@ -93,7 +128,7 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
     await inspector.locator('.detail-summary').waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await inspector.locator('.detail-summary').innerText(), before);
     assert.match(await inspector.locator('.title').innerText(), /debug\.log/);
-    await shot(page, '03-restored-after-reload');
+    await shot(page, '04-restored-after-reload');
   });
 });
 
