@@ -40,7 +40,8 @@ export class InspectorPanel {
   }
 
   static create(extensionUri: vscode.Uri): InspectorPanel {
-    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, 'Stanza Inspector', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+    // Kept alive while hidden: otherwise switching tabs would read a 1 GB log again from the start.
+    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, 'Stanza Inspector', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true });
     return new InspectorPanel(panel, extensionUri);
   }
 
