@@ -424,9 +424,12 @@ export class BoshClient extends EventEmitter<BoshEvents> {
     this.inFlight.delete(p.rid);
     if (p.waiter) p.waiter.resolve(body);
     this.arrived.set(p.rid, body);
+    if (childElements(body).length === 0 && p.body.children.length === 0) this.lastEmptyExchangeAt = Date.now();
+    // The next request goes out before the stanzas are handled, so the server holds one again
+    // while this client decodes and prints: the next push is not kept waiting.
+    this.pump();
     this.deliverInOrder();
     this.handleReport(body);
-    if (childElements(body).length === 0 && p.body.children.length === 0) this.lastEmptyExchangeAt = Date.now();
     this.pump();
   }
 
