@@ -6,7 +6,7 @@ import { stanzaPresets } from '../../src/core/xmpp/presets';
 import { formatRecord, recordJson } from '../../src/core/xmpp/record-format';
 import { RingBuffer } from '../../src/core/xmpp/ring-buffer';
 import { parseStanza } from '../../src/core/xmpp/session';
-import { transcriptLine, type StanzaRecord } from '../../src/core/xmpp/stanza-record';
+import { transcriptLine, transcriptNotice, type StanzaRecord } from '../../src/core/xmpp/stanza-record';
 import { decodeLayers } from '../../src/core/xml/escape-layers';
 import { parseXml } from '../../src/core/xml/parse';
 
@@ -22,7 +22,11 @@ describe('BOSH session parts', () => {
   it('transcript lines read back through the finder as the transcript dialect, decoded', () => {
     const line = transcriptLine(record(NOTIFICATION));
     assert.match(line, /^2026-11-23T21:07:47\.123Z RECV rid=4242 <message /);
-    const [f] = findInText(line);
+    const note = transcriptNotice({ time: '2026-11-23T21:07:46.000Z', level: 'warning', text: 'request rid=4241 lost (<ECONNRESET>); sending it again' });
+    assert.equal(note, '# 2026-11-23T21:07:46.000Z WARNING request rid=4241 lost ( ECONNRESET ); sending it again');
+    const found = findInText(`${note}\n${line}`);
+    assert.equal(found.length, 1, 'notes hold no markup');
+    const [f] = found;
     assert.equal(f.dialect, 'transcript');
     assert.equal(f.direction, 'received');
     assert.equal(f.time, '2026-11-23T21:07:47.123Z');

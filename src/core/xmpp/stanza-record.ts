@@ -43,7 +43,10 @@ export function transcriptLine(r: StanzaRecord): string {
   return `${r.time} ${r.direction === 'sent' ? 'SENT' : 'RECV'} rid=${r.rid} ${r.wire}`;
 }
 
-/** Notices go into the transcript as plain lines without markup: readers skip them as text. */
+/**
+ * Notices go into the transcript as '#' comment lines without markup: no log dialect starts
+ * with '#', so readers never take them for a record of another layout.
+ */
 export function transcriptNotice(n: SessionNotice): string {
-  return `${n.time} NOTE ${n.level.toUpperCase()} ${n.text.replace(/[<>\n]/g, ' ')}`;
+  return `# ${n.time} ${n.level.toUpperCase()} ${n.text.replace(/[<>\n]/g, ' ')}`;
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { XmppSession, type SessionProfile, type SessionState } from '../../core/xmpp/session';
 import { RingBuffer } from '../../core/xmpp/ring-buffer';
 import { formatNotice, formatRecord, formatWrapper } from '../../core/xmpp/record-format';
-import { transcriptLine, type StanzaRecord } from '../../core/xmpp/stanza-record';
+import { transcriptLine, transcriptNotice, type SessionNotice, type StanzaRecord } from '../../core/xmpp/stanza-record';
 import { fireRecorded } from './live-sessions';
 
 /** Default of `xmppBosh.session.bufferSize`. */
@@ -16,6 +16,8 @@ export class LiveSession implements vscode.Disposable {
   readonly session: XmppSession;
   readonly channel: vscode.OutputChannel;
   readonly buffer: RingBuffer<StanzaRecord>;
+  /** Retries, reconnects and endings, kept for the transcript. */
+  private readonly notices = new RingBuffer<SessionNotice>(500);
   readonly status: vscode.StatusBarItem;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires (at most every half second) when stanzas were added: the session document refreshes. */
@@ -43,7 +45,10 @@ export class LiveSession implements vscode.Disposable {
     this.session.on('wrapper', (w) => {
       if (showWrappers()) this.channel.appendLine(formatWrapper(w));
     });
-    this.session.on('notice', (n) => this.channel.appendLine(formatNotice(n)));
+    this.session.on('notice', (n) => {
+      this.notices.push(n);
+      this.channel.appendLine(formatNotice(n));
+    });
     this.session.on('state', (s, detail) => this.showState(s, detail));
   }
 
@@ -78,8 +83,16 @@ export class LiveSession implements vscode.Disposable {
   /** The buffered stanzas as transcript lines the finder, the grammar and the Inspector read back. */
   transcript(): string {
     const dropped = this.buffer.total - this.buffer.length;
-    const head = `${new Date().toISOString()} NOTE INFO XMPP BOSH session ${this.session.bareJid} at ${this.url}${dropped ? `; the first ${dropped} stanzas are no longer in memory (setting xmppBosh.session.bufferSize)` : ''}\n`;
-    return head + this.buffer.toArray().map(transcriptLine).join('\n') + '\n';
+    const head = `# ${new Date().toISOString()} XMPP BOSH session ${this.session.bareJid} at ${this.url}${dropped ? `; the first ${dropped} stanzas are no longer in memory (setting xmppBosh.session.bufferSize)` : ''}\n`;
+    const stanzas = this.buffer.toArray();
+    const since = stanzas[0]?.time ?? '';
+    // Notices interleaved by time (ISO strings sort as times), none older than the first stanza kept.
+    const lines: Array<[string, string]> = [
+      ...stanzas.map((r): [string, string] => [r.time, transcriptLine(r)]),
+      ...this.notices.toArray().filter((n) => n.time >= since).map((n): [string, string] => [n.time, transcriptNotice(n)]),
+    ];
+    lines.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return head + lines.map((l) => l[1]).join('\n') + '\n';
   }
 
   dispose(): void {

@@ -17,7 +17,7 @@ export class SessionDocuments implements vscode.TextDocumentContentProvider, vsc
   provideTextDocumentContent(uri: vscode.Uri): string {
     const id = uri.path.split('/')[1];
     const s = sessionById(id);
-    if (!s) return `${new Date().toISOString()} NOTE INFO this session is closed and its stanzas were released\n`;
+    if (!s) return `# ${new Date().toISOString()} this session is closed and its stanzas were released\n`;
     if (!this.watching.has(id)) this.watching.set(id, s.onDidChange(() => this.changed.fire(uri)));
     return s.transcript();
   }
