@@ -67,7 +67,8 @@ export class LiveSession implements vscode.Disposable {
   private showState(state: SessionState, detail: string): void {
     const icon = { connecting: '$(sync~spin)', authenticating: '$(sync~spin)', binding: '$(sync~spin)', online: '$(plug)', reconnecting: '$(sync~spin)', closed: '$(debug-disconnect)' }[state];
     const what = state === 'online' ? `online (sid ${this.session.sid})` : state === 'closed' ? `closed: ${detail}` : state;
-    this.status.text = `${icon} ${this.session.bareJid}`;
+    const short = state === 'online' ? `online, sid ${(this.session.sid ?? '').slice(0, 8)}` : state === 'closed' ? 'closed' : state;
+    this.status.text = `${icon} ${this.session.bareJid}: ${short}`;
     this.status.tooltip = `XMPP BOSH ${this.session.bareJid}: ${what}\n${this.url}\nClick for Disconnect, Send Stanza, Subscribe, Save Transcript`;
     this.status.backgroundColor = state === 'closed' && detail !== 'disconnected' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
