@@ -16,6 +16,7 @@ stanza sent and received, Finesse notifications decoded. Ends after --duration o
   --ca FILE            trust this CA / certificate file for this connection
   --fingerprint FP     trust the certificate with this SHA-256 fingerprint for this connection
   --allow-plain        allow SASL PLAIN over plain http (trusted lab links only)
+  --route xmpp:HOST:PORT  XEP-0124 'route', for connection managers that ask for it
   --duration SECONDS   disconnect cleanly after this long
   --reconnect          start a fresh session when the server goes away
   --json               one JSON object per stanza and line: {time, direction, rid, layers, xml}
@@ -35,6 +36,7 @@ export async function runConnect(argv: string[]): Promise<number> {
         ca: { type: 'string' },
         fingerprint: { type: 'string' },
         'allow-plain': { type: 'boolean' },
+        route: { type: 'string' },
         duration: { type: 'string' },
         reconnect: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -67,6 +69,7 @@ export async function runConnect(argv: string[]): Promise<number> {
       trust: { caFile: v.ca, fingerprint: v.fingerprint },
       allowPlainOverHttp: v['allow-plain'],
       reconnect: v.reconnect,
+      bosh: v.route ? { route: v.route } : undefined,
     });
   } catch (e) {
     return usage((e as Error).message);

@@ -60,6 +60,7 @@ async function connect(credentials: Credentials): Promise<void> {
         trust: { caFile: profile.caFile, fingerprint },
         allowPlainOverHttp: profile.allowPlainOverHttp,
         reconnect: profile.reconnect ?? true,
+        bosh: profile.route ? { route: profile.route } : undefined,
       },
       profile.name,
     );

@@ -12,6 +12,8 @@ export interface ConnectionProfile {
   fingerprint?: string;
   allowPlainOverHttp?: boolean;
   reconnect?: boolean;
+  /** XEP-0124 'route' (xmpp:host:port), for connection managers that ask for it. */
+  route?: string;
 }
 
 const TRUSTED_KEY = 'xmppBosh.trustedCertificates';
