@@ -59,6 +59,8 @@ export const DIALECTS: readonly Dialect[] = [
 
 const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
 
+// Index of the dialect that matched last. Only a hint for speed: specific dialects never
+// match the same line, but the catch-all 'plain' overlaps them all, so it is never promoted.
 let lastHit = 0;
 
 /** Reads a line's log prefix, if it has one of the layouts above. */
@@ -71,7 +73,7 @@ export function readRecord(line: string): LogRecord | undefined {
     if (!dialect.first.test(c)) continue;
     const m = dialect.prefix.exec(line);
     if (!m) continue;
-    lastHit = DIALECTS.indexOf(dialect);
+    if (dialect.id !== 'plain') lastHit = DIALECTS.indexOf(dialect);
     const g = m.groups ?? {};
     const stamp = stampOf(m[0], g);
     return { dialect: dialect.id, stamp, time: isoTime(g), messageStart: m[0].length };

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { findInText } from '../../../src/core/find/finder';
 import { decodeLog, find } from '../fixtures';
 
 // One fixture per log layout: each asserts the stanzas found, their time, direction and dialect.
@@ -100,5 +101,16 @@ describe('finding stanzas in each log dialect', () => {
       ['node-xmpp-bosh', 'received'],
     ]);
     assert.equal(find(nxb[0].root, 'mechanism')?.text(), 'PLAIN');
+  });
+});
+
+describe('mixed layouts in one text', () => {
+  it('a line that only starts with a date does not make later lines of a known layout plain', () => {
+    const text = [
+      '2026-11-23 21:07:46 note without a known layout',
+      '2026-11-23T21:07:47.123Z SENT rid=4242 <presence/>',
+      '2021-03-05 10:11:12.346 [debug] <0.608.0>@ejabberd_c2s:x Received XML on stream = <<"<iq id=\'p\'/>">>',
+    ].join('\n');
+    assert.deepEqual(findInText(text).map((f) => f.dialect), ['transcript', 'ejabberd']);
   });
 });
