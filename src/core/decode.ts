@@ -13,8 +13,8 @@ export interface DecodedFragment extends Fragment {
   root?: XmlElement;
   /** How many nested layers were decoded (a Finesse notification: 1). */
   layers: number;
-  /** The decoded fragment on one line; the input text when it could not be parsed. */
-  xml: string;
+  /** The fragment with its own log escaping undone: what was parsed, or what failed to parse. */
+  unescaped: string;
   /** Why the fragment could not be parsed, in words. */
   error?: string;
 }
@@ -32,21 +32,28 @@ export function decodeFragment(f: Fragment): DecodedFragment {
     // Only these need the extent scanner's view of what is still open.
     const scanner = new ExtentScanner();
     scanner.feed(text, 0);
-    if (scanner.endTagOnly) return Object.assign(f, { layers: 0, xml: text.trim() });
+    if (scanner.endTagOnly) return Object.assign(f, { layers: 0, unescaped: text.trim() });
     if (scanner.streamHeader) text = text.replace(/>\s*$/, '/>').replace(/\/\/>$/, '/>');
     else if (f.partial) text = closeOpenElements(text, scanner.open);
   }
   const d = f as DecodedFragment;
+  d.unescaped = text;
   try {
     d.root = parseXml(text);
     d.layers = decodeLayers(d.root);
-    d.xml = compactXml(d.root);
   } catch (e) {
     d.layers = 0;
-    d.xml = text;
     d.error = (e as Error).message;
   }
   return d;
+}
+
+/**
+ * The decoded fragment on one line, nested layers as elements; the unescaped text when it
+ * could not be parsed. Made on demand: a hover or an Inspector row never needs it.
+ */
+export function decodedXml(d: DecodedFragment): string {
+  return d.root ? compactXml(d.root) : d.unescaped;
 }
 
 /** Decodes an element that arrived already parsed (a live BOSH response). */

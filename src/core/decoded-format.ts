@@ -1,4 +1,4 @@
-import type { DecodedFragment } from './decode';
+import { decodedXml, type DecodedFragment } from './decode';
 import { prettyPrint } from './xml/pretty';
 
 export type OutputFormat = 'json' | 'text';
@@ -12,7 +12,7 @@ export function toJsonLine(d: DecodedFragment): string {
   if (d.stamp) o.stamp = d.stamp;
   if (d.dialect) o.dialect = d.dialect;
   if (d.source) o.source = d.source;
-  o.xml = d.xml;
+  o.xml = decodedXml(d);
   o.layers = d.layers;
   if (d.escaped) o.escaped = d.escaped;
   if (d.partial) o.partial = true;
@@ -29,7 +29,7 @@ export function toText(d: DecodedFragment): string {
   if (d.escaped) head.push(`escaped ${d.escaped}×`);
   if (d.layers) head.push(`${d.layers} nested layer${d.layers > 1 ? 's' : ''} decoded`);
   if (d.partial) head.push('PARTIAL: cut off before it closed');
-  const body = d.root ? prettyPrint(d.root, { markLayers: true }) : d.xml;
+  const body = d.root ? prettyPrint(d.root, { markLayers: true }) : d.unescaped;
   const note = d.error ? `\n(not well-formed: ${d.error})` : '';
   return `── ${head.join(' · ')}\n${body}${note}\n\n`;
 }

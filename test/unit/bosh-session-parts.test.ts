@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decodeFragment } from '../../src/core/decode';
+import { decodeFragment, decodedXml } from '../../src/core/decode';
 import { findInText } from '../../src/core/find/finder';
 import { parseJid } from '../../src/core/xmpp/jid';
 import { stanzaPresets } from '../../src/core/xmpp/presets';
@@ -30,7 +30,7 @@ describe('BOSH session parts', () => {
     assert.equal(f.dialect, 'transcript');
     assert.equal(f.direction, 'received');
     assert.equal(f.time, '2026-11-23T21:07:47.123Z');
-    assert.ok(decodeFragment(f).xml.includes('<Update><data><user><state>READY</state>'));
+    assert.ok(decodedXml(decodeFragment(f)).includes('<Update><data><user><state>READY</state>'));
   });
 
   it('the output channel text is read back too: header line, then the pretty stanza', () => {

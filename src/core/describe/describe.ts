@@ -54,7 +54,7 @@ export function describeDecoded(d: DecodedFragment): Description {
     const desc = describe(d.root);
     return { ...desc, summary: desc.summary + cut };
   }
-  const text = d.xml.trim();
+  const text = d.unescaped.trim();
   if (!d.error && text.startsWith('</')) {
     const name = /^<\/([^\s>]+)/.exec(text)?.[1] ?? '';
     const stream = name === 'stream:stream' || name === 'stream';

@@ -78,7 +78,7 @@ export function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   const maxChars = opts.maxChars ?? DEFAULT_HOVER_MAX_CHARS;
   const d = decodeFragment({ ...f });
   const desc = describeDecoded(d);
-  let xml = d.root ? prettyPrint(d.root, { markLayers: true, maxChars }) : d.xml;
+  let xml = d.root ? prettyPrint(d.root, { markLayers: true, maxChars }) : d.unescaped;
   let cut = xml.includes('\n… cut at ');
   if (!d.root && xml.length > maxChars) {
     xml = xml.slice(0, maxChars);

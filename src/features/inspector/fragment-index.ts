@@ -1,6 +1,6 @@
 // The Inspector's host-side list of fragments: rows for the table, details on demand, export.
 // No 'vscode' import, so the webview tests and the benchmark drive exactly this code.
-import { decodeFragment, type DecodedFragment } from '../../core/decode';
+import { decodeFragment, decodedXml, type DecodedFragment } from '../../core/decode';
 import { describeDecoded, type Description } from '../../core/describe';
 import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
@@ -88,7 +88,7 @@ export class FragmentIndex {
     const f = await this.fragment(index);
     if (!f) return undefined;
     const d = decodeCopy(f);
-    return d.root ? prettyPrint(d.root, { markLayers: true }) : d.xml;
+    return d.root ? prettyPrint(d.root, { markLayers: true }) : d.unescaped;
   }
 
   /**
@@ -102,7 +102,7 @@ export class FragmentIndex {
     const write = (f: Fragment) => {
       const d = decodeCopy(f);
       const dir = f.direction === 'sent' ? 'SENT' : f.direction === 'received' ? 'RECV' : '';
-      lines.push([f.time ?? f.stamp ?? '', dir, oneLine(d.xml)].filter(Boolean).join(' '));
+      lines.push([f.time ?? f.stamp ?? '', dir, oneLine(decodedXml(d))].filter(Boolean).join(' '));
     };
     if (this.file && this.positions.size > 0) {
       let i = 0;
@@ -134,7 +134,7 @@ export function detailOf(d: DecodedFragment, index: number, maxChars: number): D
   const desc = describeDecoded(d);
   const budget = { left: maxChars, cut: false };
   const tree = d.root ? nodeView(d.root, budget) : undefined;
-  const decoded = d.root ? prettyPrint(d.root, { markLayers: true, maxChars }) : cutText(d.xml, maxChars).text;
+  const decoded = d.root ? prettyPrint(d.root, { markLayers: true, maxChars }) : cutText(d.unescaped, maxChars).text;
   const original = cutText(d.text, maxChars);
   const facts: Array<[string, string]> = [];
   const add = (k: string, v: string | undefined) => v !== undefined && v !== '' && facts.push([k, v]);
@@ -163,7 +163,7 @@ export function detailOf(d: DecodedFragment, index: number, maxChars: number): D
     decoded,
     original: original.text,
     layers: d.layers,
-    cut: budget.cut || original.cut || decoded.includes('\n… cut at ') || (!d.root && d.xml.length > maxChars),
+    cut: budget.cut || original.cut || decoded.includes('\n… cut at ') || (!d.root && d.unescaped.length > maxChars),
     error: d.error,
     facts,
   };
