@@ -4,16 +4,14 @@ export class XmlSyntaxError extends Error {
   override name = 'XmlSyntaxError';
 }
 
-// XML 1.0 Name, restricted to the characters stanzas use; rejects Erlang pids like <0.600.0>.
-const NAME = /[A-Za-z_\u00C0-\uFFFF][\w.\-:\u00B7\u00C0-\uFFFF]*/y;
-const ATTRIBUTE = /\s*([A-Za-z_\u00C0-\uFFFF][\w.\-:\u00B7\u00C0-\uFFFF]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const ENTITY = /&#(?:(\d{1,7})|x([0-9a-fA-F]{1,6}));/g;
 
 /**
  * Parses one XML document strictly: a single root, matching end tags, quoted attributes,
  * known entities, nothing but whitespace outside the root. Builds ltx elements directly;
  * lenient tree builders would make escaped prose like `Sons <VIP>` look like markup, and
- * this runs for every stanza of a log, so it is a single pass over the text.
+ * this runs for every stanza of a log, so it is one pass of character tests, without
+ * regular expressions or intermediate strings for names.
  */
 export function parseXml(text: string, layer = 0): XmlElement {
   const n = text.length;
@@ -23,6 +21,9 @@ export function parseXml(text: string, layer = 0): XmlElement {
 
   const fail = (message: string): never => {
     throw new XmlSyntaxError(message);
+  };
+  const skipSpace = () => {
+    while (i < n && text.charCodeAt(i) <= 32) i++;
   };
 
   while (i < n) {
@@ -36,17 +37,17 @@ export function parseXml(text: string, layer = 0): XmlElement {
     i = lt + 1;
     const c = text.charCodeAt(i);
     if (c === 47 /* / */) {
-      NAME.lastIndex = i + 1;
-      const m = NAME.exec(text);
-      if (!m) fail(`an end tag without a name at offset ${lt}`);
-      const name = m![0];
-      let k = NAME.lastIndex;
-      while (k < n && text.charCodeAt(k) <= 32) k++;
-      if (text.charCodeAt(k) !== 62) fail(`</${name} is not closed by '>'`);
-      if (!current) fail(`</${name}> closes nothing`);
-      if (current!.name !== name) fail(`</${name}> found where </${current!.name}> was expected`);
+      if (!current) fail(`</${text.slice(i + 1, nameEnd(text, i + 1))}> closes nothing`);
+      const name = current!.name;
+      // Compared in place: no string is made for the end tag's name.
+      if (!text.startsWith(name, i + 1) || isNameChar(text.charCodeAt(i + 1 + name.length))) {
+        fail(`</${text.slice(i + 1, nameEnd(text, i + 1))}> found where </${name}> was expected`);
+      }
+      i += 1 + name.length;
+      skipSpace();
+      if (text.charCodeAt(i) !== 62 /* > */) fail(`</${name} is not closed by '>'`);
       current = current!.parent ?? undefined;
-      i = k + 1;
+      i++;
     } else if (c === 33 /* ! */) {
       if (text.startsWith('!--', i)) {
         const end = text.indexOf('-->', i + 3);
@@ -69,23 +70,32 @@ export function parseXml(text: string, layer = 0): XmlElement {
       i = end + 2;
     } else {
       if (!current && root) fail(`a second root element follows </${root.name}>`);
-      NAME.lastIndex = i;
-      const m = NAME.exec(text);
-      if (!m) fail(`'<' at offset ${lt} starts no element`);
-      const name = m![0];
-      i = NAME.lastIndex;
-      const attrs: Record<string, string> = {};
-      for (;;) {
-        ATTRIBUTE.lastIndex = i;
-        const a = ATTRIBUTE.exec(text);
-        if (!a) break;
-        const value = a[2] ?? a[3];
-        attrs[a[1]] = value.indexOf('&') < 0 ? value : unescape(value);
-        i = ATTRIBUTE.lastIndex;
-      }
-      while (i < n && text.charCodeAt(i) <= 32) i++;
-      const el = new XmlElement(name, attrs);
+      const e = nameEnd(text, i);
+      if (e === i) fail(`'<' at offset ${lt} starts no element`);
+      const el = new XmlElement(text.slice(i, e));
       el.layer = layer;
+      i = e;
+      for (;;) {
+        const before = i;
+        skipSpace();
+        const a = nameEnd(text, i);
+        if (a === i) break;
+        if (before === i) fail(`attributes of <${el.name}> need space between them`);
+        const key = text.slice(i, a);
+        i = a;
+        skipSpace();
+        if (text.charCodeAt(i) !== 61 /* = */) fail(`attribute ${key} of <${el.name}> has no value`);
+        i++;
+        skipSpace();
+        const q = text.charCodeAt(i);
+        if (q !== 34 && q !== 39) fail(`the value of ${key} in <${el.name}> is not quoted`);
+        const close = text.indexOf(q === 34 ? '"' : "'", i + 1);
+        if (close < 0) fail(`the value of ${key} in <${el.name}> is not closed`);
+        const value = text.slice(i + 1, close);
+        if (value.indexOf('<') >= 0) fail(`the value of ${key} in <${el.name}> contains '<'`);
+        el.attrs[key] = value.indexOf('&') < 0 ? value : unescape(value);
+        i = close + 1;
+      }
       if (current) {
         el.parent = current;
         current.children.push(el);
@@ -97,13 +107,30 @@ export function parseXml(text: string, layer = 0): XmlElement {
         i += 1;
         current = el;
       } else {
-        fail(i >= n ? `<${name}> is cut off` : `unexpected '${text[i]}' in <${name}>`);
+        fail(i >= n ? `<${el.name}> is cut off` : `unexpected '${text[i]}' in <${el.name}>`);
       }
     }
   }
   if (!root) fail('no element found');
   if (current) fail(`<${current.name}> is not closed`);
   return root!;
+}
+
+// XML 1.0 names, restricted to the characters stanzas use; rejects Erlang pids like <0.600.0>.
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0xc0 && c <= 0xffff);
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 58 || c === 0xb7;
+}
+
+/** Where a name starting at `at` ends; `at` itself when no name starts there. */
+function nameEnd(text: string, at: number): number {
+  if (!isNameStart(text.charCodeAt(at))) return at;
+  let k = at + 1;
+  while (k < text.length && isNameChar(text.charCodeAt(k))) k++;
+  return k;
 }
 
 /** parseXml that answers undefined instead of throwing, for "is this markup?" questions. */
