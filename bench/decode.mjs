@@ -3,29 +3,22 @@
 // in the same run, parses the same bytes with ltx's SAX parser alone (the baseline: the cost of
 // merely reading the XML). Prints MB/s of each, their ratio and the CLI's peak RSS.
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { generateLog } from './generate-log.mjs';
+import { ensureLog } from './generate-log.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const SaxLtx = require('ltx/lib/parsers/ltx.js').default ?? require('ltx/lib/parsers/ltx.js');
 const megabytes = Number(process.argv[2] ?? 200);
-const dataDir = join(root, 'bench', '.data');
-const file = join(dataDir, `openfire-${megabytes}mb.log`);
 
 if (!existsSync(join(root, 'dist', 'cli.js'))) {
   console.error('Build first: npm run build');
   process.exit(1);
 }
-mkdirSync(dataDir, { recursive: true });
-if (!existsSync(file)) {
-  process.stdout.write(`generating ${megabytes} MB log … `);
-  const { exchanges } = await generateLog(file, megabytes);
-  console.log(`${exchanges} BOSH exchanges`);
-}
+const file = await ensureLog(megabytes);
 const mb = statSync(file).size / (1024 * 1024);
 
 async function saxBaseline() {

@@ -1,7 +1,23 @@
 // Writes a BOSH-heavy Openfire 4.3+ debug.log of about the given size: polls, escaped Finesse
 // User/Dialog notifications, idle-session lines and stack-trace noise, as a Finesse server logs them.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
+
+/** The path of the generated log of this size under bench/.data/, made on first use and reused after. */
+export async function ensureLog(megabytes) {
+  const file = join(DATA_DIR, `openfire-${megabytes}mb.log`);
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    process.stdout.write(`generating ${megabytes} MB log … `);
+    const { exchanges } = await generateLog(file, megabytes);
+    console.log(`${exchanges} BOSH exchanges`);
+  }
+  return file;
+}
 
 const states = ['READY', 'NOT_READY', 'TALKING', 'WORK', 'RESERVED', 'LOGOUT'];
 

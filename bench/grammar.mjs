@@ -5,11 +5,11 @@
 // (any .log file), and our xmpp-log language. Prints MB/s and lines/s of each and the ratio to the
 // baseline (target: injection ≤ 3× the Log grammar's time), then the slowest of a set of hostile
 // 20,000-character lines (target: well under 100 ms each).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateLog } from './generate-log.mjs';
+import { ensureLog } from './generate-log.mjs';
 
 const require = createRequire(import.meta.url);
 const textmate = require('vscode-textmate');
@@ -21,14 +21,7 @@ if (!(megabytes > 0)) {
   console.error(`usage: npm run bench:grammar -- MEGABYTES (got ${process.argv[2]})`);
   process.exit(2);
 }
-const dataDir = join(root, 'bench', '.data');
-const file = join(dataDir, `openfire-${megabytes}mb.log`);
-mkdirSync(dataDir, { recursive: true });
-if (!existsSync(file)) {
-  process.stdout.write(`generating ${megabytes} MB log … `);
-  const { exchanges } = await generateLog(file, megabytes);
-  console.log(`${exchanges} BOSH exchanges`);
-}
+const file = await ensureLog(megabytes);
 
 const GRAMMARS = {
   'text.log': require.resolve('tm-grammars/grammars/log.json'),

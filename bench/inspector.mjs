@@ -5,33 +5,23 @@
 //    batched as the panel batches them). Baselines: streaming the file alone, and the core finder alone.
 // 2. Hover latency on a 1 MB log line (a Finesse Team update listing thousands of users),
 //    against the 50 ms target, with the default hover size limit and with no limit.
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generateLog } from './generate-log.mjs';
+import { createReadStream, statSync } from 'node:fs';
+import { ensureLog } from './generate-log.mjs';
 import { fragmentsOfFile } from '../src/core/find/source.ts';
 import { FragmentIndex, batchIsDue } from '../src/features/inspector/fragment-index.ts';
 import { FileLines } from '../src/features/inspector/file-lines.ts';
 import { readFileFragments } from '../src/features/inspector/file-source.ts';
 import { hoverAt, DEFAULT_HOVER_MAX_CHARS } from '../src/features/hover/hover-content.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const hoverOnly = process.argv.includes('--hover-only');
 const megabytes = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 200);
-const dataDir = join(root, 'bench', '.data');
-const file = join(dataDir, `openfire-${megabytes}mb.log`);
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 
 async function indexBench() {
-  mkdirSync(dataDir, { recursive: true });
-  if (!existsSync(file)) {
-    process.stdout.write(`generating ${megabytes} MB log … `);
-    const { exchanges } = await generateLog(file, megabytes);
-    console.log(`${exchanges} BOSH exchanges`);
-  }
+  const file = await ensureLog(megabytes);
   const mb = statSync(file).size / (1024 * 1024);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);

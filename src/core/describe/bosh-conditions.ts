@@ -4,7 +4,7 @@ export const BOSH_CONDITIONS: Readonly<Record<string, string>> = {
   'bad-request': 'the connection manager could not accept the request: an HTTP header or the <body> element was malformed',
   'host-gone': "the domain in 'to' (or the host in 'route') is no longer served by this connection manager",
   'host-unknown': "the domain in 'to' (or the host in 'route') is unknown to this connection manager",
-  'improper-addressing': "the session request lacks the 'to' or 'route' attribute this connection manager requires",
+  'improper-addressing': "the session request lacks the 'to' or 'route' attribute this connection manager requires, or names a domain it does not serve",
   'internal-server-error': 'the connection manager hit an internal error and cannot serve the request',
   'item-not-found':
     "the server no longer knows this session: the 'sid' is unknown (often closed after the inactivity timeout), the 'rid' is outside the expected window, a lost response cannot be resent, or the 'key' sequence is wrong",
