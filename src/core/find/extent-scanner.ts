@@ -141,7 +141,10 @@ export class ExtentScanner {
         }
         case State.EndTag: {
           const gt = s.indexOf('>', i);
-          if (gt < 0) return NEED_MORE;
+          if (gt < 0) {
+            this.name += s.slice(i);
+            return NEED_MORE;
+          }
           this.name += s.slice(i, gt);
           const name = this.name.trim();
           i = gt + 1;

@@ -5,10 +5,13 @@ import { directionIn } from './direction';
 import { ExtentScanner, NEED_MORE, NOT_XML, isNameStart } from './extent-scanner';
 import { splitLines } from './lines';
 
+/** How far before a fragment its direction marker is looked for. */
+const MAX_LEAD_IN = 300;
+
 /** A fragment longer than this is reported as partial rather than held in memory. */
 export const MAX_FRAGMENT_CHARS = 16 * 1024 * 1024;
 
-// Root names worth reporting even when the fragment never closes.
+// Root names worth reporting even when the fragment never closes (r and a: XEP-0198 acks).
 const XMPP_ROOTS = new Set(['body', 'message', 'presence', 'iq', 'stream:stream', 'stream:features', 'features', 'stream:error', 'auth', 'challenge', 'response', 'success', 'failure', 'starttls', 'proceed', 'notification', 'Update', 'enable', 'enabled', 'r', 'a', 'open', 'close']);
 
 interface RecordContext {
@@ -39,7 +42,7 @@ export class FragmentFinder {
   private pending: OpenFragment | undefined;
   private out: Fragment[] = [];
 
-  /** Line numbers start after this many lines (for text taken from the middle of a file). */
+  /** `firstLine`: the number of the first line pushed (text taken from the middle of a file starts later). */
   constructor(firstLine = 1) {
     this.lineNo = firstLine - 1;
   }
@@ -83,9 +86,13 @@ export class FragmentFinder {
   private scanLine(line: string, from: number, leadStart: number): void {
     let pos = from;
     const n = line.length;
+    // Next '<' and '&' are remembered, not searched again for every candidate: a line of
+    // thousands of `&quot;` and no '<' must not cost a scan to its end each time.
+    let lt = -2;
+    let amp = -2;
     while (pos < n) {
-      const lt = line.indexOf('<', pos);
-      const amp = line.indexOf('&', pos);
+      if (lt !== -1 && lt < pos) lt = line.indexOf('<', pos);
+      if (amp !== -1 && amp < pos) amp = line.indexOf('&', pos);
       const at = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
       if (at < 0) break;
       const esc = escapedLessThanLevel(line, at);
@@ -110,23 +117,15 @@ export class FragmentFinder {
         pos = at + 1;
         continue;
       }
-      const lead = line.slice(leadStart, at);
-      const dir = directionIn(lead);
-      if (dir) this.ctx.direction = dir;
-
       const scanner = new ExtentScanner();
-      let end: number;
-      if (esc.level === 0) {
-        end = scanner.feed(line, at);
-      } else {
-        const view = unescapeLevels(line.slice(at), esc.level);
-        const e = scanner.feed(view.text, 0);
-        end = e < 0 ? e : at + view.map[e];
-      }
+      const end = esc.level === 0 ? scanner.feed(line, at) : feedEscaped(scanner, line, at, esc.level);
       if (end === NOT_XML) {
         pos = at + 1;
         continue;
       }
+      // The words just before a fragment name its direction ("HTTP RECV(…):", "SENT (0):").
+      const dir = directionIn(line.slice(Math.max(leadStart, at - MAX_LEAD_IN), at));
+      if (dir) this.ctx.direction = dir;
       if (end === NEED_MORE) {
         const text = line.slice(at);
         this.pending = { scanner, line: this.lineNo, column: at, escaped: esc.level, parts: [text], size: text.length, ctx: { ...this.ctx } };
@@ -183,6 +182,34 @@ export class FragmentFinder {
     this.out.push(f);
   }
 }
+
+/**
+ * Feeds an escaped fragment to the scanner in growing windows, each unescaped on its own:
+ * unescaping the whole rest of the line for every `&lt;` would make a long line full of
+ * small escaped fragments quadratic. Windows are cut before an '&', never inside an entity.
+ */
+function feedEscaped(scanner: ExtentScanner, line: string, at: number, level: number): number {
+  let start = at;
+  let size = FIRST_WINDOW;
+  while (start < line.length) {
+    let stop = Math.min(line.length, start + size);
+    if (stop < line.length) {
+      const amp = line.lastIndexOf('&', stop - 1);
+      if (amp > start && stop - amp < LONGEST_ENTITY_CHAIN) stop = amp;
+    }
+    const view = unescapeLevels(line.slice(start, stop), level);
+    const e = scanner.feed(view.text, 0);
+    if (e >= 0) return start + view.map[e];
+    if (e === NOT_XML) return NOT_XML;
+    start = stop;
+    size *= 4;
+  }
+  return NEED_MORE;
+}
+
+// Most escaped candidates are decided within their first tag; '&amp;amp;…lt;' chains stay far shorter than 64.
+const FIRST_WINDOW = 256;
+const LONGEST_ENTITY_CHAIN = 64;
 
 function unescapeLevels(s: string, levels: number): { text: string; map: Int32Array } {
   let view = unescapeWithMap(s);

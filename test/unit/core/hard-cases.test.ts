@@ -84,6 +84,22 @@ describe('hard cases users paste', () => {
     assert.ok(found.every((f) => f.partial));
   });
 
+  // No timing assertion: a scan that restarts for every candidate takes minutes on these lines
+  // and runs into the test timeout, while a linear one takes milliseconds.
+  for (const [shape, unit, eachIsAStanza] of [
+    ['escaped non-tags', '&lt;x@y&gt; ', false],
+    ['small escaped elements', '&lt;a/&gt; ', true],
+    ['doubly escaped elements', '&amp;lt;a x=&amp;quot;1&amp;quot;/&amp;gt; ', true],
+    ['entities and no markup', '&quot;&amp;', false],
+    ['Erlang pids', '<0.600.0> ', false],
+  ] as const) {
+    it(`a 400,000-character line of ${shape} is read in one pass`, () => {
+      const repeats = Math.ceil(400000 / unit.length);
+      const found = findInText(unit.repeat(repeats));
+      assert.equal(found.length, eachIsAStanza ? repeats : 0);
+    });
+  }
+
   it('a long Finesse notification on one line decodes whole', () => {
     const users = Array.from({ length: 300 }, (_, i) => `&lt;user&gt;&lt;loginId&gt;${1000 + i}&lt;/loginId&gt;&lt;state&gt;READY&lt;/state&gt;&lt;/user&gt;`).join('');
     const line = `2020.05.12 10:11:12.345 DEBUG [x]: a - HTTP SENT(1): <message><event xmlns="http://jabber.org/protocol/pubsub#event"><items node="/finesse/api/Team/5000/Users"><item id="1"><notification xmlns="http://jabber.org/protocol/pubsub">&lt;Update&gt;&lt;data&gt;&lt;users&gt;${users}&lt;/users&gt;&lt;/data&gt;&lt;/Update&gt;</notification></item></items></event></message>`;
