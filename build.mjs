@@ -7,8 +7,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
-  // A small young generation keeps the CLI's memory flat on multi-gigabyte logs, and is faster.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=2' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The Stanza Inspector page, run inside the webview.
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/inspector.js', platform: 'browser', format: 'iife', target: 'chrome120', tsconfig: 'src/webview/tsconfig.json' },
 ];

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { looksLikeHar } from '../../core/find/har';
-import { fragmentsOfFile, fragmentsOfStream } from '../../core/find/source';
+import { READ_CHUNK_BYTES, fragmentsOfFile, fragmentsOfStream } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
 
 export interface FileReading {
@@ -16,7 +16,7 @@ export async function readFileFragments(path: string): Promise<FileReading> {
   const totalBytes = (await stat(path)).size;
   if (looksLikeHar(await head(path))) return { fragments: fragmentsOfFile(path), bytesRead: () => undefined, totalBytes };
   let bytes = 0;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   const counted = (async function* () {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
