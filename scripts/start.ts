@@ -90,7 +90,14 @@ async function main(): Promise<void> {
     return;
   }
 
-  server = await startServer({ stateDir: join(repoRoot, '.cache', 'workbench') });
+  try {
+    server = await startServer({ stateDir: join(repoRoot, '.cache', 'workbench') });
+  } catch (e) {
+    // The demo Prosody would otherwise outlive this process, and the samples keep its profile.
+    removeDemoProfile();
+    await demo?.stop();
+    throw e;
+  }
   const url = server.workbenchUrl(samples, [['extensionDevelopmentPath', server.remoteUri(repoRoot)]]);
   console.log('\nXMPP BOSH Inspector in the VS Code web workbench (open in a browser on this machine):');
   console.log(`  ${url}`);
