@@ -202,7 +202,7 @@ async function main() {
     const folder = resolve(folderArg ?? join(repoRoot, 'samples'));
     const server = await startServer({ stateDir: join(repoRoot, '.cache', 'workbench') });
     console.log(`Open ${server.workbenchUrl(folder)}`);
-    process.on('SIGINT', () => server.stop().then(() => process.exit(0)));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.stop().then(() => process.exit(0)));
     return;
   }
   console.error('usage: node scripts/code-server.mjs install | serve [folder]');

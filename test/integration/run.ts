@@ -4,7 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { repoRoot, startServer } from '../../scripts/code-server.mjs';
+import type { Browser } from 'playwright-core';
+import { repoRoot, startServer, type RunningServer } from '../../scripts/code-server.mjs';
 import { launchChromium, waitForWorkbench } from './browser';
 import { buildExtensionAndSuite } from './bundle-suite';
 
@@ -18,9 +19,11 @@ async function main(): Promise<number> {
   // A folder of its own per run: several people (or terminals) may run the suite at once.
   mkdirSync(join(repoRoot, '.cache'), { recursive: true });
   const stateDir = mkdtempSync(join(repoRoot, '.cache', 'integration-'));
-  const server = await startServer({ stateDir });
-  const browser = await launchChromium();
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
   try {
+    server = await startServer({ stateDir });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const exitCode = new Promise<number>((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
@@ -50,8 +53,8 @@ async function main(): Promise<number> {
     console.log(`extension-host suite exited with code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return code;
   } finally {
-    await browser.close();
-    await server.stop();
+    await browser?.close();
+    await server?.stop();
     rmSync(stateDir, { recursive: true, force: true });
   }
 }
