@@ -1,16 +1,7 @@
 // Hovers as VS Code's own hover machinery returns them (vscode.executeHoverProvider), on the samples.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { openSample, theExtension } from './extension-under-test';
+import { hoverText, openSample, theExtension } from './extension-under-test';
 import { positionOf } from './samples-position';
-
-async function hoverText(doc: vscode.TextDocument, pos: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
-}
 
 describe('hover over stanzas in a real VS Code', () => {
   before(async () => {

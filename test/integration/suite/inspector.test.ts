@@ -1,24 +1,11 @@
 // Hover and Stanza Inspector in the real extension host: the providers and the command as VS Code calls them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openSample, theExtension } from './extension-under-test';
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-}
+import { hoverText, openSample, theExtension } from './extension-under-test';
+import { positionOf, until } from './samples-position';
 
 async function inspectorTabs(): Promise<vscode.Tab[]> {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('xmppBosh.inspector'));
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('hover and Stanza Inspector in a real VS Code', () => {
@@ -27,11 +14,8 @@ describe('hover and Stanza Inspector in a real VS Code', () => {
   });
 
   it('hovering an escaped Finesse notification shows it decoded, summarised, with the Inspector link', async () => {
-    const editor = await openSample('finesse/openfire/debug.log');
-    const doc = editor.document;
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('&lt;Update&gt;'));
-    const pos = new vscode.Position(line, doc.lineAt(line).text.indexOf('&lt;Update') + 4);
-    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos));
+    const { document } = await openSample('finesse/openfire/debug.log');
+    const text = await hoverText(document, positionOf(document, '&lt;Update&gt;', 4));
     assert.match(text, /\*\*User 47483648 → /, text.slice(0, 300));
     assert.match(text, /```xml\n/);
     assert.match(text, /<!-- decoded from escaped text, layer 1 -->/);
@@ -41,7 +25,7 @@ describe('hover and Stanza Inspector in a real VS Code', () => {
   it('gives no hover of ours on a line without XML', async () => {
     const editor = await openSample('finesse/openfire/debug.log');
     const line = editor.document.getText().split('\n').findIndex((l) => !l.includes('<') && !l.includes('&lt;') && l.trim() !== '');
-    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 2)));
+    const text = await hoverText(editor.document, new vscode.Position(line, 2));
     assert.doesNotMatch(text, /Open in Stanza Inspector/);
   });
 
@@ -49,7 +33,7 @@ describe('hover and Stanza Inspector in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await openSample('finesse/openfire/debug.log');
     await vscode.commands.executeCommand('xmppBosh.openInspector');
-    const [tab] = await waitFor('the Inspector tab', async () => {
+    const [tab] = await until('the Inspector tab', async () => {
       const tabs = await inspectorTabs();
       return tabs.length ? tabs : undefined;
     });
@@ -60,7 +44,7 @@ describe('hover and Stanza Inspector in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const folder = vscode.workspace.workspaceFolders![0];
     await vscode.commands.executeCommand('xmppBosh.openInspector', vscode.Uri.joinPath(folder.uri, 'finesse', 'finesse-desktop.har'));
-    const tab = await waitFor('the Inspector tab for the HAR', async () => (await inspectorTabs()).find((t) => t.label === 'Stanza Inspector: finesse-desktop.har'));
+    const tab = await until('the Inspector tab for the HAR', async () => (await inspectorTabs()).find((t) => t.label === 'Stanza Inspector: finesse-desktop.har'));
     assert.ok(tab);
   });
 

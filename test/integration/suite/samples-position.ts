@@ -13,10 +13,10 @@ export function positionOf(doc: vscode.TextDocument, needle: string, offset = 0,
 }
 
 /** Resolves once `cond` holds, or rejects naming `what` after `timeoutMs`. */
-export async function until<T>(what: string, cond: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(what: string, cond: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const v = cond();
+    const v = await cond();
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
