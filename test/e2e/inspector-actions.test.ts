@@ -3,26 +3,16 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/code-server.mjs';
 import { findInText } from '../../src/core/find/finder';
 import { waitForWorkbench } from '../integration/browser';
-import { dismiss, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, runCommand, type Workbench } from './workbench';
+import { dismiss, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, positionIn, runCommand, snapshot, type Workbench } from './workbench';
 
 const LOG = ['finesse', 'openfire', 'debug.log'];
 const shots = join(repoRoot, 'test-artifacts', 'inspector-e2e');
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), animations: 'disabled' });
-}
-
-/** 1-based line of the first line of the sample holding `needle`, and the column just after it. */
-function lineOf(needle: string): { line: number; column: number } {
-  const lines = readFileSync(join(repoRoot, 'samples', ...LOG), 'utf8').split('\n');
-  const i = lines.findIndex((l) => l.includes(needle));
-  return { line: i + 1, column: lines[i].indexOf(needle) + 6 };
-}
+/** 1-based line and column five characters into the first `needle` in the Finesse log. */
+const lineOf = (needle: string) => positionIn(LOG, needle, 5);
 
 describe('Stanza Inspector actions in the VS Code workbench', function () {
   let wb: Workbench;
@@ -34,7 +24,7 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await shot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed' && wb) await snapshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`, shots).catch(() => undefined);
   });
 
   after(async () => {
@@ -46,14 +36,14 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
     await openFromExplorer(page, LOG);
     const at = lineOf('&lt;Update&gt;');
     await goTo(page, at.line, at.column);
-    await hoverAtCursor(page);
+    await hoverAtCursor(page, /Open in Stanza Inspector/);
     await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open in Stanza Inspector' }).first().click();
     const inspector = inspectorFrame(page);
     await inspector.locator('.table-body .row.selected').waitFor({ state: 'visible' });
-    assert.equal(await inspector.locator('.table-body .row.selected .c0').innerText(), String(await selectedLineExpected(at.line)));
+    assert.equal(await inspector.locator('.table-body .row.selected .c0').innerText(), String(selectedLineExpected(at.line)));
     await inspector.locator('.detail-summary').waitFor({ state: 'visible' });
     assert.match(await inspector.locator('.detail-summary').innerText(), /^User 47483648 → /);
-    await shot(page, '01-opened-from-hover');
+    await snapshot(page, '01-opened-from-hover', shots);
   });
 
   it('Copy decoded puts the pretty-printed, decoded stanza on the clipboard', async () => {
@@ -75,11 +65,11 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
     const status = page.locator('.statusbar-item[id="status.editor.selection"]');
     await page.waitForFunction(() => /selected/.test((globalThis as any).document.querySelector('[id="status.editor.selection"]')?.textContent ?? ''));
     const where = await status.innerText();
-    const start = await selectedLineExpected(lineOf('&lt;Update&gt;').line);
+    const start = selectedLineExpected(lineOf('&lt;Update&gt;').line);
     assert.match(where, new RegExp(`^Ln (\\d+), Col \\d+ \\(\\d+ selected\\)`), where);
     const line = Number(/^Ln (\d+)/.exec(where)![1]);
     assert.ok(line >= start, `cursor on line ${line}, the stanza starts on ${start}`);
-    await shot(page, '02-revealed-in-editor');
+    await snapshot(page, '02-revealed-in-editor', shots);
     await dismiss(page);
   });
 
@@ -113,7 +103,7 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
     assert.equal(again.length, shown);
     assert.ok(again.every((f) => f.escaped === 0 && f.time !== undefined), 'read back unescaped, each with its time');
     assert.equal(again.filter((f) => f.direction === 'sent').length, lines.filter((l) => / SENT </.test(l)).length);
-    await shot(page, '03-exported');
+    await snapshot(page, '03-exported', shots);
     await inspector.locator('.filter-node').fill('');
   });
 
@@ -121,19 +111,21 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
     const page = wb.page;
     await page.locator('.tabs-container .tab', { hasText: 'Stanza Inspector' }).first().click();
     const before = await inspectorFrame(page).locator('.detail-summary').innerText();
+    // Wait for the new page: the old one would pass every check below without a reload.
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
     await runCommand(page, 'Developer: Reload Window');
-    await page.waitForLoadState('domcontentloaded');
+    await reloaded;
     await waitForWorkbench(page);
     const inspector = inspectorFrame(page);
     await inspector.locator('.detail-summary').waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await inspector.locator('.detail-summary').innerText(), before);
     assert.match(await inspector.locator('.title').innerText(), /debug\.log/);
-    await shot(page, '04-restored-after-reload');
+    await snapshot(page, '04-restored-after-reload', shots);
   });
 });
 
 /** The line where the stanza holding `line` starts: the Openfire record line at or above it. */
-async function selectedLineExpected(line: number): Promise<number> {
+function selectedLineExpected(line: number): number {
   const lines = readFileSync(join(repoRoot, 'samples', ...LOG), 'utf8').split('\n');
   let i = line - 1;
   while (i > 0 && !/^\d{4}\.\d{2}\.\d{2} /.test(lines[i])) i--;

@@ -1,31 +1,15 @@
 // A person's path through the extension as installed from its .vsix, in the real VS Code web workbench.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import manifest from '../../package.json';
-import { repoRoot } from '../../scripts/code-server.mjs';
 import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME as DEMO_PROFILE } from '../../scripts/demo-server';
 import {
-  dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputText, runCommand,
+  dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputText, positionIn, runCommand,
   scopesAtCursor, snapshot, tokenColours, type Workbench,
 } from './workbench';
 
 
 const FINESSE_LOG = ['finesse', 'openfire', 'debug.log'];
-
-/** 1-based line and column of the `nth` occurrence of `needle` in a sample, plus `offset` characters. */
-function positionIn(segments: string[], needle: string, offset = 0, nth = 0): { line: number; column: number } {
-  const lines = readFileSync(join(repoRoot, 'samples', ...segments), 'utf8').split('\n');
-  let seen = 0;
-  for (const [i, l] of lines.entries()) {
-    let at = l.indexOf(needle);
-    while (at >= 0) {
-      if (seen++ === nth) return { line: i + 1, column: at + offset + 1 };
-      at = l.indexOf(needle, at + 1);
-    }
-  }
-  throw new Error(`${needle} not found in samples/${segments.join('/')}`);
-}
 
 describe('XMPP BOSH Inspector in the VS Code workbench', function () {
   let wb: Workbench;
@@ -103,7 +87,7 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
     const page = wb.page;
     const escaped = positionIn(FINESSE_LOG, '&lt;Update&gt;', 5);
     await goTo(page, escaped.line, escaped.column);
-    const text = await hoverAtCursor(page);
+    const text = await hoverAtCursor(page, /<state>NOT_READY<\/state>/);
     await snapshot(page, '04-hover-decoded-update');
     await dismiss(page);
     assert.match(text, /User 47483648 → NOT_READY, reason 12 \(PUT\)/, text);

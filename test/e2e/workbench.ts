@@ -1,5 +1,5 @@
 // The UI scenario's workbench: the packed .vsix installed into a fresh VS Code server, opened on samples/ in chromium.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, startServer, type RunningServer } from '../../scripts/code-server.mjs';
@@ -18,8 +18,11 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+// Packed once per test process: every scenario file installs the same bytes.
+let packed: Workbench['vsix'] | undefined;
+
 export async function openWorkbenchWithVsix(settings: Record<string, unknown> = {}): Promise<Workbench> {
-  const vsix = packageVsix({ quiet: true });
+  const vsix = (packed ??= packageVsix({ quiet: true }));
   // A folder of its own per run: several people (or terminals) may run the scenario at once.
   mkdirSync(join(repoRoot, '.cache'), { recursive: true });
   const stateDir = mkdtempSync(join(repoRoot, '.cache', 'e2e-'));
@@ -28,40 +31,56 @@ export async function openWorkbenchWithVsix(settings: Record<string, unknown> = 
   artifactsCleared = true;
   mkdirSync(artifactsDir, { recursive: true });
   // Wrapped lines keep a whole Finesse notification on screen, for the probes and the screenshots.
-  const server = await startServer({ stateDir, settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, ...settings } });
+  let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
+    server = await startServer({ stateDir, settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, ...settings } });
     const installed = server.installVsix(vsix.vsix);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.workbenchUrl(join(repoRoot, 'samples')));
     await waitForWorkbench(page);
     const b = browser;
+    const s = server;
     return {
-      server,
+      server: s,
       browser: b,
       page,
       vsix,
       installed,
       async close() {
         await b.close();
-        await server.stop();
+        await s.stop();
         rmSync(stateDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
     await browser?.close();
-    await server.stop();
+    await server?.stop();
     rmSync(stateDir, { recursive: true, force: true });
     throw e;
   }
 }
 
-/** A screenshot under test-artifacts/e2e/, taken with animations stopped so it shows a settled frame. */
-export async function snapshot(page: Page, name: string): Promise<string> {
-  const path = join(artifactsDir, `${name}.png`);
+/** A screenshot under test-artifacts/e2e/ (or `dir`), taken with animations stopped so it shows a settled frame. */
+export async function snapshot(page: Page, name: string, dir = artifactsDir): Promise<string> {
+  const path = join(dir, `${name}.png`);
   await page.screenshot({ path, animations: 'disabled' });
   return path;
+}
+
+/** 1-based line and column of the `nth` occurrence of `needle` in a sample, plus `offset` characters. */
+export function positionIn(segments: string[], needle: string, offset = 0, nth = 0): { line: number; column: number } {
+  const lines = readFileSync(join(repoRoot, 'samples', ...segments), 'utf8').split('\n');
+  let seen = 0;
+  for (const [i, l] of lines.entries()) {
+    let at = l.indexOf(needle);
+    while (at >= 0) {
+      if (seen++ === nth) return { line: i + 1, column: at + offset + 1 };
+      at = l.indexOf(needle, at + 1);
+    }
+  }
+  throw new Error(`${needle} not found in samples/${segments.join('/')}`);
 }
 
 /** Runs a command from the command palette (F1), by its title as users see it. */
@@ -137,8 +156,8 @@ export async function tokenColours(page: Page, text: string): Promise<string[]> 
   );
 }
 
-/** Rests the mouse on the editor's cursor, where a hover then opens; returns the hover's text. */
-export async function hoverAtCursor(page: Page): Promise<string> {
+/** Rests the mouse on the editor's cursor, where a hover then opens; returns the hover's text once it shows `ready`. */
+export async function hoverAtCursor(page: Page, ready: RegExp): Promise<string> {
   const box = await page.locator('.editor-instance .cursors-layer .cursor').first().boundingBox();
   if (!box) throw new Error('no cursor in the active editor');
   const hover = page.locator('.monaco-hover:not(.hidden)').first();
@@ -155,7 +174,9 @@ export async function hoverAtCursor(page: Page): Promise<string> {
       if (Date.now() > until) throw new Error(`no hover appeared at the cursor within 30 s: ${(e as Error).message}`);
     }
   }
-  await page.waitForTimeout(300); // the hover fills in after it appears
+  // The hover fills in after it appears (code blocks are coloured later). If `ready` never shows, the
+  // caller's assertion reports the text there is.
+  await page.locator('.monaco-hover:not(.hidden)', { hasText: ready }).first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
   return (await hover.innerText()).replace(/\u00a0/g, ' ');
 }
 
