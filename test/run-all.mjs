@@ -12,7 +12,7 @@ const suites = [
   // The Stanza Inspector page: its own DOM typecheck, then the built page in headless Chromium.
   { name: 'typecheck-webview', cmd: 'npx', args: ['tsc', '-p', 'src/webview', '--noEmit'], plain: true },
   { name: 'webview', cmd: 'npx', args: ['mocha', '--config', 'test/webview/.mocharc.json'] },
-  // Live BOSH sessions against a private Prosody (installed by .ci/run).
+  // Live BOSH sessions against a private Prosody (installed by scripts/prerequisites.sh before npm test).
   { name: 'live', cmd: 'npx', args: ['mocha', '--config', 'test/live/.mocharc.json'] },
   { name: 'integration', cmd: 'node', args: ['--import', 'tsx', 'test/integration/run.ts'] },
   { name: 'e2e', cmd: 'npx', args: ['mocha', '--config', 'test/e2e/.mocharc.json'] },
