@@ -6,7 +6,7 @@
 //   npm start -- --browser    always the browser workbench
 //   npm start -- --no-demo    without the demo Prosody
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startServer, type RunningServer } from './code-server.mjs';
 import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME } from './demo-server';
@@ -28,7 +28,10 @@ function writeDemoProfile(demo: DemoFinesseServer): void {
 }
 
 function removeDemoProfile(): void {
-  if (existsSync(demoSettings) && readFileSync(demoSettings, 'utf8').startsWith(DEMO_SETTINGS_MARK)) rmSync(join(samples, '.vscode'), { recursive: true, force: true });
+  if (!existsSync(demoSettings) || !readFileSync(demoSettings, 'utf8').startsWith(DEMO_SETTINGS_MARK)) return;
+  rmSync(demoSettings);
+  // The folder goes too when nothing else (a launch.json, tasks) lives in it.
+  if (readdirSync(join(samples, '.vscode')).length === 0) rmdirSync(join(samples, '.vscode'));
 }
 
 function onPath(cmd: string): boolean {
