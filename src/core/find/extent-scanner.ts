@@ -168,14 +168,16 @@ export class ExtentScanner {
         case State.CData:
         case State.Instruction: {
           const end = this.state === State.Comment ? '-->' : this.state === State.CData ? ']]>' : '?>';
-          const at = s.indexOf(end, i);
+          const at = this.open.length === 0 ? prologIndexOf(s, end, i) : s.indexOf(end, i);
+          if (at === NOT_XML) return NOT_XML;
           if (at < 0) return NEED_MORE;
           i = at + end.length;
           this.state = State.Text;
           break;
         }
         case State.Declaration: {
-          const gt = s.indexOf('>', i);
+          const gt = this.open.length === 0 ? prologIndexOf(s, '>', i) : s.indexOf('>', i);
+          if (gt === NOT_XML) return NOT_XML;
           if (gt < 0) return NEED_MORE;
           i = gt + 1;
           this.state = State.Text;
@@ -185,6 +187,19 @@ export class ExtentScanner {
     }
     return NEED_MORE;
   }
+}
+
+/**
+ * Where `end` closes a declaration, comment, CDATA section or doctype before the root element: -1 when not
+ * in this piece, NOT_XML when a '<' comes first. None of them holds a '<', so `<?xml <?xml … ?>x`
+ * is text, and deciding so at the next '<' rather than at the far `?>` keeps a line of such
+ * candidates linear instead of quadratic.
+ */
+function prologIndexOf(s: string, end: string, from: number): number {
+  const lt = s.indexOf('<', from);
+  if (lt < 0) return s.indexOf(end, from);
+  const at = s.slice(from, lt).indexOf(end);
+  return at < 0 ? NOT_XML : from + at;
 }
 
 export function isNameStart(c: number): boolean {

@@ -100,6 +100,21 @@ describe('hard cases users paste', () => {
     });
   }
 
+  for (const [shape, unit, tail] of [
+    ['XML declarations closed only at its end', '<?xml ', '?>x'],
+    ['escaped XML declarations closed only at its end', '&lt;?xml ', '?&gt;x'],
+    ['escaped comments after declarations', '&lt;?xml?&gt;&lt;!-- ', '--&gt;x'],
+  ] as const) {
+    it(`a 400,000-character line of ${shape} is read in one pass`, () => {
+      assert.deepEqual(findInText(unit.repeat(Math.ceil(400000 / unit.length)) + tail), []);
+    });
+  }
+
+  it('a stanza after an XML declaration that never closes is still found', () => {
+    const found = findInText('<?xml version="1.0" <message to="a@b"><body>hi</body></message>');
+    assert.deepEqual(found.map((f) => f.text), ['<message to="a@b"><body>hi</body></message>']);
+  });
+
   it('a long Finesse notification on one line decodes whole', () => {
     const users = Array.from({ length: 300 }, (_, i) => `&lt;user&gt;&lt;loginId&gt;${1000 + i}&lt;/loginId&gt;&lt;state&gt;READY&lt;/state&gt;&lt;/user&gt;`).join('');
     const line = `2020.05.12 10:11:12.345 DEBUG [x]: a - HTTP SENT(1): <message><event xmlns="http://jabber.org/protocol/pubsub#event"><items node="/finesse/api/Team/5000/Users"><item id="1"><notification xmlns="http://jabber.org/protocol/pubsub">&lt;Update&gt;&lt;data&gt;&lt;users&gt;${users}&lt;/users&gt;&lt;/data&gt;&lt;/Update&gt;</notification></item></items></event></message>`;
