@@ -59,6 +59,37 @@ describe('Inspector index of a file on disk: text read back, not kept', () => {
     assert.ok(f.text.startsWith('<body') && f.text.endsWith('</body>') && !f.text.includes('\r'), JSON.stringify(f.text.slice(-20)));
   });
 
+  it('reads line 1 of a file that starts with a byte order mark as the finder saw it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspector-'));
+    const path = join(dir, 'bom.xml');
+    writeFileSync(path, '\uFEFF<message to="a@b"><body>hi</body></message>\n<presence/>\n');
+    const read = await indexOf(path, new FileLines(path));
+    assert.equal((await read.fragment(0))!.text, '<message to="a@b"><body>hi</body></message>');
+    assert.match((await read.detail(0))!.summary, /^message normal/);
+    assert.equal((await read.fragment(1))!.text, '<presence/>');
+  });
+
+  it('reads back stanzas written after the first detail was shown, also on a line unfinished then', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspector-'));
+    const path = join(dir, 'live.log');
+    const line = (n: number) => `10:11:1${n}.000 RECV: <message type="chat" to="a@b"><body>number ${n}</body></message>`;
+    writeFileSync(path, `${line(1)}\n${line(2).slice(0, 40)}`);
+    const index = new FragmentIndex(new FileLines(path));
+    const found = async () => {
+      const all = [];
+      for await (const f of fragmentsOfFile(path)) all.push(f);
+      return all;
+    };
+    index.add((await found())[0]);
+    assert.match((await index.detail(0))!.summary, /number 1/);
+    // The log goes on while the Inspector is still reading it.
+    appendFileSync(path, `${line(2).slice(40)}\n${line(3)}\n`);
+    for (const f of (await found()).slice(1)) index.add(f);
+    assert.equal(index.size, 3);
+    assert.match((await index.detail(1))!.summary, /number 2/);
+    assert.match((await index.detail(2))!.summary, /number 3/);
+  });
+
   it('keeps reading a log that grows, and says so when it was cut or rotated', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'inspector-'));
     const path = join(dir, 'growing.log');

@@ -8,9 +8,11 @@ export class FileChangedError extends Error {
 }
 
 export class FileLines {
-  /** Byte offset where line n + 1 starts (line 1 at 0). */
-  private starts: Float64Array | undefined;
-  private count = 0;
+  /** Byte offset where line n + 1 starts (line 1 at 0, or after a UTF-8 byte order mark). */
+  private starts = new Float64Array(1 << 16);
+  /** Entries of `starts` in use. */
+  private n = 1;
+  /** Bytes recorded so far. */
   private size = 0;
   private building: Promise<void> | undefined;
 
@@ -18,12 +20,15 @@ export class FileLines {
 
   /** Lines first..last (1-based, inclusive), without their line breaks, as the finder saw them. */
   async read(first: number, last: number): Promise<string[]> {
-    await (this.building ??= this.build());
+    await (this.building ??= this.extend());
     // A log that grew is still the same log; one that shrank was cut or rotated.
-    if ((await stat(this.path)).size < this.size) throw new FileChangedError(`${this.path} changed since the Inspector read it; run the command again to read it anew`);
+    const size = (await stat(this.path)).size;
+    if (size < this.size) throw new FileChangedError(`${this.path} changed since the Inspector read it; run the command again to read it anew`);
+    // Lines written after the starts were recorded (the last one may have been unfinished then).
+    if (last >= this.count && size > this.size) await (this.building = this.building.then(() => this.extend()));
     if (first < 1 || last > this.count || first > last) throw new RangeError(`lines ${first}–${last} are not in ${this.path} (${this.count} lines)`);
-    const from = this.starts![first - 1];
-    const to = last < this.count ? this.starts![last] : this.size;
+    const from = this.starts[first - 1];
+    const to = last < this.count ? this.starts[last] : this.size;
     const fh = await open(this.path, 'r');
     try {
       const buf = Buffer.alloc(to - from);
@@ -35,31 +40,29 @@ export class FileLines {
     }
   }
 
-  private async build(): Promise<void> {
-    const s = await stat(this.path);
-    this.size = s.size;
-    if (s.size === 0) {
-      this.starts = new Float64Array(1);
-      this.count = 0;
-      return;
-    }
-    let starts = new Float64Array(1 << 16);
-    let n = 1;
-    let pos = 0;
-    for await (const chunk of createReadStream(this.path, { highWaterMark: 1 << 20, end: s.size - 1 }) as AsyncIterable<Buffer>) {
+  /** Lines recorded; a final line break does not start another line. */
+  private get count(): number {
+    return this.size === 0 ? 0 : this.n > 1 && this.starts[this.n - 1] === this.size ? this.n - 1 : this.n;
+  }
+
+  /** Records where the lines start in the bytes not seen yet. */
+  private async extend(): Promise<void> {
+    const end = (await stat(this.path)).size;
+    if (end <= this.size) return;
+    let pos = this.size;
+    for await (const chunk of createReadStream(this.path, { highWaterMark: 1 << 20, start: pos, end: end - 1 }) as AsyncIterable<Buffer>) {
+      // The finder reads text decoded without the byte order mark, so its line 1 starts after it.
+      if (pos === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) this.starts[0] = 3;
       for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) {
-        if (n === starts.length) {
-          const bigger = new Float64Array(starts.length * 2);
-          bigger.set(starts);
-          starts = bigger;
+        if (this.n === this.starts.length) {
+          const bigger = new Float64Array(this.starts.length * 2);
+          bigger.set(this.starts);
+          this.starts = bigger;
         }
-        starts[n++] = pos + i + 1;
+        this.starts[this.n++] = pos + i + 1;
       }
       pos += chunk.length;
     }
-    // A final line break does not start another line.
-    if (n > 1 && starts[n - 1] === s.size) n--;
-    this.starts = starts;
-    this.count = n;
+    this.size = pos;
   }
 }
