@@ -12,19 +12,20 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CODE_SERVER_VERSION = '4.100.3';
+const CODE_SERVER_VERSION = '4.100.3';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = join(repoRoot, '.cache', 'code-server');
 const packageDir = join(cacheDir, 'node_modules', 'code-server');
-export const vscodeDir = join(packageDir, 'lib', 'vscode');
+const vscodeDir = join(packageDir, 'lib', 'vscode');
 const installedMarker = join(cacheDir, `installed-${CODE_SERVER_VERSION}`);
 
 // Addons with a binding.gyp that the Linux server loads; the Windows-only ones are left alone.
 const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'kerberos', 'native-watchdog', 'node-pty'];
 const SYSTEM_RIPGREP = '/usr/bin/rg';
+const START_TIMEOUT_MS = 60_000;
 
 /** Settings that let a person (or a test) land straight in the editor: no trust dialog, walkthrough, telemetry notice, chat. */
-export const WORKBENCH_SETTINGS = {
+const WORKBENCH_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -41,7 +42,7 @@ export const WORKBENCH_SETTINGS = {
 };
 
 /** Installs code-server into .cache/code-server unless it is already there; returns the lib/vscode folder. */
-export function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
+function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
   if (existsSync(installedMarker) && existsSync(join(vscodeDir, 'out', 'server-main.js'))) return vscodeDir;
   if (!existsSync(SYSTEM_RIPGREP)) {
     throw new Error(`ripgrep is missing (${SYSTEM_RIPGREP}); install it with: apt-get install ripgrep`);
@@ -99,7 +100,7 @@ function npm(args, cwd, extraEnv = {}) {
  * Starts the VS Code server on 127.0.0.1 and a free port with its own user, server and extensions folders under
  * `stateDir`, and the workbench settings above. Resolves once it listens.
  */
-export async function startServer({ stateDir, settings = {}, log = () => {}, timeoutMs = 60_000 }) {
+export async function startServer({ stateDir, settings = {} }) {
   const dir = ensureCodeServer();
   const userDataDir = join(stateDir, 'user-data');
   const serverDataDir = join(stateDir, 'server-data');
@@ -134,10 +135,9 @@ export async function startServer({ stateDir, settings = {}, log = () => {}, tim
   process.on('exit', killOnExit);
   let output = '';
   const port = await new Promise((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the VS Code server did not start within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`the VS Code server did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
     const onData = (d) => {
       output += d;
-      log(String(d));
       const m = /Extension host agent listening on (\d+)/.exec(output);
       if (m) {
         clearTimeout(timer);
@@ -155,10 +155,7 @@ export async function startServer({ stateDir, settings = {}, log = () => {}, tim
   return {
     host,
     port,
-    url: `http://${host}:${port}/`,
     extensionsDir,
-    userDataDir,
-    output: () => output,
     /** The workbench URL opening `folder`, optionally with extension-development / extension-test payload. */
     workbenchUrl(folder, payload) {
       const q = new URLSearchParams();
@@ -176,7 +173,6 @@ export async function startServer({ stateDir, settings = {}, log = () => {}, tim
         '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--server-data-dir', serverDataDir,
         '--accept-server-license-terms'], { encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{}' } });
       if (r.status !== 0) throw new Error(`installing ${vsixPath} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
-      return `${r.stdout}`.trim();
     },
     async stop() {
       process.off('exit', killOnExit);

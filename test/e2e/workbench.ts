@@ -14,7 +14,6 @@ export interface Workbench {
   browser: Browser;
   page: Page;
   vsix: { vsix: string; size: number; entries: string[] };
-  installed: string;
   close(): Promise<void>;
 }
 
@@ -35,7 +34,7 @@ export async function openWorkbenchWithVsix(settings: Record<string, unknown> = 
   let browser: Browser | undefined;
   try {
     server = await startServer({ stateDir, settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, ...settings } });
-    const installed = server.installVsix(vsix.vsix);
+    server.installVsix(vsix.vsix);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.workbenchUrl(join(repoRoot, 'samples')));
@@ -47,7 +46,6 @@ export async function openWorkbenchWithVsix(settings: Record<string, unknown> = 
       browser: b,
       page,
       vsix,
-      installed,
       async close() {
         await b.close();
         await s.stop();
