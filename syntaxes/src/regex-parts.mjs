@@ -37,7 +37,7 @@ function compileInto(part, state) {
 }
 
 /** Compiles parts to `{ source, captures }` with captures numbered in order of their "(". */
-export function compile(...parts) {
+function compile(...parts) {
   const state = { n: 0, captures: {} };
   const source = compileInto(parts, state);
   return { source, captures: state.captures };

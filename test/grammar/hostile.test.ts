@@ -7,7 +7,7 @@ import { MODES, hasScope, insideRegion, tokenizeText } from './scoped-lines';
 const LENGTH = 20_000;
 const fill = (head: string, unit: string) => (head + unit.repeat(Math.ceil(LENGTH / unit.length))).slice(0, LENGTH);
 
-export const HOSTILE_LINES: Record<string, string> = {
+const HOSTILE_LINES: Record<string, string> = {
   'unclosed attribute full of escaped markup': fill('<a b="', '&lt;&lt;&amp;lt; <c d=&quot;e '),
   'a thousand opening brackets without names': fill('', '&lt;'),
   'one endless tag name': fill('<', 'a'),
