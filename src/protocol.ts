@@ -23,6 +23,9 @@ export interface Row {
   error?: string;
 }
 
+/** Deepest nesting of a decoded tree sent to the page; a deeper stanza is shown as text. */
+export const MAX_TREE_DEPTH = 200;
+
 /** A decoded element for the detail pane; `layer` > 0 marks an element decoded from escaped text. */
 export interface XmlNodeView {
   name: string;
@@ -34,7 +37,7 @@ export interface XmlNodeView {
 export interface Detail {
   index: number;
   summary: string;
-  /** The decoded tree; absent when the fragment could not be parsed. */
+  /** The decoded tree; absent when the fragment could not be parsed or nests deeper than MAX_TREE_DEPTH. */
   tree?: XmlNodeView;
   /** Pretty-printed decoded XML, cut at the size limit. */
   decoded: string;
@@ -193,7 +196,7 @@ function isRow(r: unknown): boolean {
 }
 
 function isNodeView(n: unknown, depth = 0): boolean {
-  if (depth > 200 || !isObj(n) || !isStr(n.name) || !isIndex(n.layer)) return false;
+  if (depth >= MAX_TREE_DEPTH || !isObj(n) || !isStr(n.name) || !isIndex(n.layer)) return false;
   if (!Array.isArray(n.attrs) || !n.attrs.every((a) => Array.isArray(a) && a.length === 2 && isStr(a[0]) && isStr(a[1]))) return false;
   return Array.isArray(n.children) && n.children.every((c) => isStr(c) || isNodeView(c, depth + 1));
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { EMPTY_FILTERS, readHostMessage, readState, readWebviewMessage, type HostMessage, type WebviewMessage } from '../../src/protocol';
+import { EMPTY_FILTERS, MAX_TREE_DEPTH, readHostMessage, readState, readWebviewMessage, type HostMessage, type WebviewMessage } from '../../src/protocol';
 import { FragmentIndex } from '../../src/features/inspector/fragment-index';
 import { findInText } from '../../src/core/find/finder';
 import { fixture } from './fixtures';
@@ -69,6 +69,24 @@ describe('Inspector index: limits and export', () => {
     const text = (d.tree!.children[0] as { children: string[] }).children[0];
     assert.ok(text.length < 1000, `tree text is ${text.length} characters`);
     assert.equal((await index.detail(0, 1_000_000))!.cut, false);
+  });
+
+  it('shows a stanza nested deeper than the page draws as decoded text the page accepts, without exhausting the stack', async () => {
+    for (const depth of [MAX_TREE_DEPTH + 100, 20_000]) {
+      const deep = `<message to="a@b">${'<a>'.repeat(depth)}x${'</a>'.repeat(depth)}</message>`;
+      const index = new FragmentIndex();
+      index.add(findInText(deep)[0]);
+      const d = (await index.detail(0, 100_000))!;
+      assert.equal(d.tree, undefined, `depth ${depth}`);
+      assert.ok(d.decoded.startsWith('<message to="a@b">\n  <a>'), d.decoded.slice(0, 40));
+      assert.deepEqual(readHostMessage({ type: 'detail', detail: d }), { type: 'detail', detail: d });
+    }
+    const shallow = `<message to="a@b">${'<a>'.repeat(MAX_TREE_DEPTH - 1)}x${'</a>'.repeat(MAX_TREE_DEPTH - 1)}</message>`;
+    const index = new FragmentIndex();
+    index.add(findInText(shallow)[0]);
+    const d = (await index.detail(0))!;
+    assert.ok(d.tree);
+    assert.ok(readHostMessage({ type: 'detail', detail: d }), 'the deepest tree sent is one the page accepts');
   });
 
   it('exports decoded fragments one per line, with time and direction, readable again by the finder', async () => {

@@ -6,7 +6,7 @@ import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
 import { isElement, type XmlElement } from '../../core/xml/element';
 import { prettyPrint } from '../../core/xml/pretty';
-import type { Detail, Row, XmlNodeView } from '../../protocol';
+import { MAX_TREE_DEPTH, type Detail, type Row, type XmlNodeView } from '../../protocol';
 import { FileChangedError, type FileLines } from './file-lines';
 import { FragmentPositions } from './fragment-positions';
 
@@ -163,14 +163,18 @@ export function detailOf(d: DecodedFragment, index: number, maxChars: number): D
     decoded,
     original: original.text,
     layers: d.layers,
-    cut: budget.cut || original.cut || decoded.includes('\n… cut at ') || (!d.root && d.unescaped.length > maxChars),
+    cut: (tree !== undefined && budget.cut) || original.cut || decoded.includes('\n… cut at ') || (!d.root && d.unescaped.length > maxChars),
     error: d.error,
     facts,
   };
 }
 
-/** The decoded tree as plain data for the webview, stopping once the character budget is spent. */
-export function nodeView(el: XmlElement, budget: { left: number; cut: boolean }): XmlNodeView {
+/**
+ * The decoded tree as plain data for the webview, stopping once the character budget is spent;
+ * undefined when it nests deeper than the page accepts (the detail then shows the decoded text).
+ */
+export function nodeView(el: XmlElement, budget: { left: number; cut: boolean }, depth = 0): XmlNodeView | undefined {
+  if (depth >= MAX_TREE_DEPTH) return undefined;
   const attrs: Array<[string, string]> = [];
   budget.left -= el.name.length + 2;
   for (const [k, v] of Object.entries(el.attrs)) {
@@ -185,7 +189,11 @@ export function nodeView(el: XmlElement, budget: { left: number; cut: boolean })
       budget.cut = true;
       break;
     }
-    if (isElement(c)) view.children.push(nodeView(c, budget));
+    if (isElement(c)) {
+      const child = nodeView(c, budget, depth + 1);
+      if (!child) return undefined;
+      view.children.push(child);
+    }
     else if (c.trim() !== '') {
       const text = c.length > budget.left ? c.slice(0, Math.max(0, budget.left)) : c;
       if (text.length < c.length) budget.cut = true;
