@@ -330,7 +330,9 @@ export class XmppSession extends EventEmitter<SessionEvents> {
       reply.attrs.type = 'error';
       reply.c('error', { type: 'cancel' }).c('service-unavailable', { xmlns: NS.stanzas });
     }
-    if (this.state === 'online' || this.state === 'binding') this.sendNow(reply);
+    // A request that arrives as the BOSH session ends (terminating or closed) goes unanswered.
+    const boshOpen = this.bosh?.state === 'open' || this.bosh?.state === 'paused';
+    if (boshOpen && (this.state === 'online' || this.state === 'binding')) this.sendNow(reply);
   }
 
   private onTerminated(bosh: BoshClient, t: BoshTerminated): void {
