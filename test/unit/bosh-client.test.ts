@@ -286,7 +286,31 @@ describe('BOSH client (XEP-0124) against a scripted connection manager', () => {
     cm.held.splice(cm.held.indexOf(withMsg), 1);
     send(withMsg.res, `<body xmlns='http://jabber.org/protocol/httpbind' report='${held.body.attrs.rid}' time='1200'/>`);
     await until('the reported request to be resent', () => resent);
+    // Resent once: dropping the unanswered original must not count as a lost try of its own.
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(cm.requests.filter((b) => b.attrs.rid === held.body.attrs.rid).length, 2, 'the original and one resend');
     held.res.destroy();
+  });
+
+  it('a terminate answering an earlier request still hands on the stanzas that arrived after it', async () => {
+    client = new BoshClient({ url: cm.url, to: 'x' });
+    await client.start();
+    await until('held', () => cm.held.length === 1);
+    const first = cm.held.shift()!;
+    cm.hook = (body, _req, res) => {
+      if (body.getChild('message')) {
+        // The later request is answered with a stanza first, then the earlier one with terminate.
+        send(res, `<body xmlns='http://jabber.org/protocol/httpbind'><message xmlns='jabber:client'><body>before the end</body></message></body>`);
+        setTimeout(() => send(first.res, `<body xmlns='http://jabber.org/protocol/httpbind' type='terminate' condition='system-shutdown'/>`), 30);
+        return true;
+      }
+    };
+    const order: string[] = [];
+    client.on('received', (x) => order.push(x.body.attrs.type === 'terminate' ? 'terminate' : x.stanzas.map((s) => s.getChildText('body')).join()));
+    const ended = new Promise<Error>((r) => client.on('terminated', r));
+    client.send(msg(1));
+    await ended;
+    assert.deepEqual(order, ['terminate', 'before the end']);
   });
 
   it('pause asks the server to keep the session and resumes with a new request', async () => {

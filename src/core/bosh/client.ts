@@ -326,7 +326,8 @@ export class BoshClient extends EventEmitter<BoshEvents> {
     const data = Buffer.from(p.xml, 'utf8');
     let settled = false;
     const settle = (fn: () => void) => {
-      if (settled) return;
+      // A request replaced by a resend (report) is dropped: its end is not a lost try of its own.
+      if (settled || p.request !== req) return;
       settled = true;
       clearTimeout(p.timer);
       fn();
@@ -403,7 +404,8 @@ export class BoshClient extends EventEmitter<BoshEvents> {
     if (type === 'terminate') {
       this.inFlight.delete(p.rid);
       clearTimeout(p.timer);
-      this.emit('received', { rid: p.rid, time: new Date(), body, stanzas: childElements(body) });
+      // Handed on by end(), in rid order with the responses that arrived ahead of it.
+      this.arrived.set(p.rid, body);
       if (this.state === 'terminating') {
         // Our own terminate: the server may answer it, or the held request, with type='terminate'.
         p.waiter?.resolve(body);
@@ -440,7 +442,6 @@ export class BoshClient extends EventEmitter<BoshEvents> {
       if (!body) return;
       this.arrived.delete(this.nextToDeliver);
       const rid = this.nextToDeliver++;
-      if (this.state === 'closed') return;
       this.emit('received', { rid, time: new Date(), body, stanzas: childElements(body) });
     }
   }
@@ -493,6 +494,12 @@ export class BoshClient extends EventEmitter<BoshEvents> {
     this.inFlight.clear();
     this.queue = undelivered;
     this.agent.destroy();
+    // Responses that did arrive are handed on even though an earlier one never will.
+    for (const rid of [...this.arrived.keys()].sort((a, b) => a - b)) {
+      const body = this.arrived.get(rid)!;
+      this.emit('received', { rid, time: new Date(), body, stanzas: childElements(body) });
+    }
+    this.arrived.clear();
     this.emit('terminated', t);
   }
 
