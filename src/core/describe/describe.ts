@@ -75,9 +75,8 @@ function describeOne(el: XmlElement): Description {
     case 'presence':
     case 'iq': {
       const s = describeStanza(el);
-      const finesse = describeFinesse(el, s.node);
       // A Finesse notification is read for its update; from/to/id stay in their own fields.
-      return { kind, ...s, finesse, summary: finesse ? finesse.summary : s.summary };
+      return { kind, ...s, summary: s.finesse ? s.finesse.summary : s.summary };
     }
     case 'finesse': {
       const finesse = describeFinesse(el)!;

@@ -1,7 +1,7 @@
 import type { XmlElement } from '../xml/element';
 import { childElements } from '../xml/element';
 import { attr, child, childText, findFirst, localName, namespaceOf } from './element-query';
-import { describeFinesse } from './finesse';
+import { describeFinesse, type FinesseUpdate } from './finesse';
 
 /** Longest message body quoted in a summary. */
 export const BODY_QUOTE_CHARS = 80;
@@ -36,6 +36,8 @@ export interface StanzaFacts {
   type?: string;
   id?: string;
   node?: string;
+  /** The Finesse update it carries; the summary then says what that update is. */
+  finesse?: FinesseUpdate;
   summary: string;
 }
 
@@ -54,15 +56,14 @@ export function describeStanza(el: XmlElement): StanzaFacts {
   if (id) parts.push(`id ${id}`);
   let s = parts.join(' ');
 
-  const detail = stanzaDetail(el, name, node);
+  const finesse = describeFinesse(el, node);
+  const detail = finesse ? finesse.summary : stanzaDetail(el, name, node);
   if (detail) s += `: ${detail}`;
-  return { from, to, type: explicitType, id, node, summary: s };
+  return { from, to, type: explicitType, id, node, finesse, summary: s };
 }
 
 function stanzaDetail(el: XmlElement, name: string, node: string | undefined): string | undefined {
   const error = stanzaError(el);
-  const finesse = describeFinesse(el, node);
-  if (finesse) return finesse.summary;
   if (error) return error;
   if (name === 'message') {
     const body = childText(el, 'body');
