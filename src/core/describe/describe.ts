@@ -2,7 +2,7 @@ import type { DecodedFragment } from '../decode';
 import type { XmlElement } from '../xml/element';
 import { childElements } from '../xml/element';
 import { describeBody, type BoshFacts } from './bosh';
-import { attr, child, childText, localName } from './element-query';
+import { attr, child, childText, localName, textOf } from './element-query';
 import { describeFinesse, type FinesseUpdate } from './finesse';
 import { kindOf, type StanzaKind } from './kind';
 import { describeStanza, pubsubNode } from './stanza';
@@ -122,7 +122,7 @@ function describeOne(el: XmlElement): Description {
 function featureName(f: XmlElement): string {
   const name = localName(f);
   if (name === 'mechanisms') {
-    const list = f.children.filter((c): c is XmlElement => typeof c !== 'string').map((m) => String(m.getText()).trim());
+    const list = childElements(f).map(textOf);
     return `mechanisms (${list.join(', ')})`;
   }
   if (name === 'starttls' && child(f, 'required')) return 'starttls (required)';

@@ -32,16 +32,6 @@ export function textOf(el: XmlElement): string {
   return s.trim();
 }
 
-/** Follows a path of local names, e.g. ['data', 'user', 'state']. */
-export function path(el: XmlElement, names: readonly string[]): XmlElement | undefined {
-  let at: XmlElement | undefined = el;
-  for (const n of names) {
-    at = at && child(at, n);
-    if (!at) return undefined;
-  }
-  return at;
-}
-
 /** First element in document order (the element itself included) with that local name. */
 export function findFirst(el: XmlElement, name: string, maxDepth = 12): XmlElement | undefined {
   if (localName(el) === name) return el;

@@ -3,5 +3,5 @@ export { describe, describeDecoded, type Description } from './describe';
 export { describeBody, type BoshFacts } from './bosh';
 export { BOSH_CONDITIONS, explainBoshCondition } from './bosh-conditions';
 export { describeFinesse, type FinesseUpdate } from './finesse';
-export { kindOf, STANZA_KINDS, type StanzaKind } from './kind';
+export { kindOf, type StanzaKind } from './kind';
 export { describeStanza, pubsubNode } from './stanza';

@@ -16,8 +16,6 @@ export type StanzaKind =
   | 'finesse'
   | 'other';
 
-export const STANZA_KINDS: readonly StanzaKind[] = ['message', 'presence', 'iq', 'body', 'features', 'stream', 'stream-error', 'sasl', 'tls', 'sm', 'finesse', 'other'];
-
 const SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 const TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
 const SM = /^urn:xmpp:sm:\d+$/;

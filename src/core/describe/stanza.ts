@@ -1,6 +1,6 @@
 import type { XmlElement } from '../xml/element';
 import { childElements } from '../xml/element';
-import { attr, child, childText, findFirst, localName, namespaceOf } from './element-query';
+import { attr, child, childText, findFirst, localName, namespaceOf, textOf } from './element-query';
 import { describeFinesse, type FinesseUpdate } from './finesse';
 
 /** Longest message body quoted in a summary. */
@@ -88,7 +88,7 @@ function stanzaDetail(el: XmlElement, name: string, node: string | undefined): s
     let d = payloadName(first);
     if (node) d += ` on ${node}`;
     const jid = findFirst(first, 'jid', 3);
-    if (localName(first) === 'bind' && jid) d += ` → ${String(jid.getText()).trim()}`;
+    if (localName(first) === 'bind' && jid) d += ` → ${textOf(jid)}`;
     return d;
   }
   return undefined;
