@@ -43,7 +43,8 @@ export async function* fragmentsOfStream(input: AsyncIterable<Uint8Array | strin
   })());
 }
 
-async function readHead(path: string, bytes: number): Promise<string> {
+/** The first bytes of a file as text, to tell a HAR capture from a log. */
+export async function readHead(path: string, bytes: number): Promise<string> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(bytes);
