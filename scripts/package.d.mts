@@ -1,3 +1,3 @@
 // Types of package.mjs for the UI scenario, which installs the packed .vsix.
 export const VSIX_LIMIT_BYTES: number;
-export function packageVsix(opts?: { quiet?: boolean }): { vsix: string; size: number; entries: string[] };
+export function packageVsix(opts?: { quiet?: boolean; out?: string }): { vsix: string; size: number; entries: string[] };

@@ -11,12 +11,15 @@ export const VSIX_LIMIT_BYTES = 1024 * 1024;
 // Sources of any kind (the grammars are generated from syntaxes/src/*.mjs), tests, samples, maps, caches.
 const FORBIDDEN = [/^extension\/src\//, /^extension\/test\//, /^extension\/node_modules\//, /^extension\/samples\//, /^extension\/syntaxes\/src\//, /\.mjs$/, /\.map$/, /(?<!\.d)\.ts$/, /^extension\/\.cache\//];
 
-/** Builds and packs; returns the .vsix path, its size and entries. Throws with the reason when the package is wrong. */
-export function packageVsix({ quiet = false } = {}) {
+/**
+ * Builds and packs into `out` (default: the repository, named as users expect); returns the .vsix path, its size and
+ * entries. Throws with the reason when the package is wrong.
+ */
+export function packageVsix({ quiet = false, out = undefined } = {}) {
   const stdio = quiet ? 'pipe' : 'inherit';
   execFileSync(process.execPath, [join(repoRoot, 'build.mjs')], { cwd: repoRoot, stdio });
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+  const vsix = out ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
     cwd: repoRoot,

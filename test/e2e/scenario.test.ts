@@ -5,7 +5,7 @@ import manifest from '../../package.json';
 import { VSIX_LIMIT_BYTES } from '../../scripts/package.mjs';
 import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME as DEMO_PROFILE } from '../../scripts/demo-server';
 import {
-  dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputText, positionIn, runCommand,
+  dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputTextShowing, positionIn, runCommand,
   scopesAtCursor, snapshot, tokenColours, type Workbench,
 } from './workbench';
 
@@ -123,8 +123,7 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
     await page.locator('.part.panel .view-lines', { hasText: `${DEMO_AGENT_JID}/desktop` }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await runCommand(page, 'View: Toggle Maximized Panel');
     const state = await demo.publishNextState();
-    await page.locator('.part.panel .view-lines', { hasText: `<state>${state}</state>` }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    const text = await outputText(page);
+    const text = await outputTextShowing(page, `<state>${state}</state>`);
     await snapshot(page, '06-connect-bosh-notification');
     assert.match(text, /RECV rid=\d+ {2}\(1 escaped layer decoded\)/, text);
     assert.match(text, /<!-- decoded from escaped text, layer 1 -->/, text);

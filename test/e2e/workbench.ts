@@ -1,5 +1,6 @@
 // The UI scenario's workbench: the packed .vsix installed into a fresh VS Code server, opened on samples/ in chromium.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, startServer, type RunningServer } from '../../scripts/code-server.mjs';
@@ -17,11 +18,19 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-// Packed once per test process: every scenario file installs the same bytes.
+// Packed once per test process, every scenario file installs the same bytes; into a folder of this run's own, so a
+// run beside it never installs a .vsix this one is still writing.
 let packed: Workbench['vsix'] | undefined;
 
+function packOnce(): Workbench['vsix'] {
+  if (packed) return packed;
+  const dir = mkdtempSync(join(tmpdir(), 'bosh-inspect-vsix-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return (packed = packageVsix({ quiet: true, out: join(dir, 'xmpp-bosh-inspector.vsix') }));
+}
+
 export async function openWorkbenchWithVsix(settings: Record<string, unknown> = {}): Promise<Workbench> {
-  const vsix = (packed ??= packageVsix({ quiet: true }));
+  const vsix = packOnce();
   // A folder of its own per run: several people (or terminals) may run the scenario at once.
   mkdirSync(join(repoRoot, '.cache'), { recursive: true });
   const stateDir = mkdtempSync(join(repoRoot, '.cache', 'e2e-'));
@@ -183,8 +192,21 @@ export function inspectorFrame(page: Page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
-/** The visible text of the panel's output view. */
-export async function outputText(page: Page): Promise<string> {
-  const text = await page.locator('.part.panel .view-lines').first().innerText();
-  return text.replace(/\u00a0/g, ' ');
+/**
+ * The visible text of the panel's output view, read in the same frame in which it first shows `needle`: the view
+ * keeps scrolling and re-rendering as output arrives, so a later read may show other lines.
+ */
+export async function outputTextShowing(page: Page, needle: string, timeoutMs = 30_000): Promise<string> {
+  const text = await page.waitForFunction(
+    (n) => {
+      for (const view of (globalThis as any).document.querySelectorAll('.part.panel .view-lines')) {
+        const t = (view.innerText as string).replace(/\u00a0/g, ' ');
+        if (t.includes(n)) return t;
+      }
+      return false;
+    },
+    needle,
+    { timeout: timeoutMs },
+  );
+  return (await text.jsonValue()) as string;
 }
