@@ -18,7 +18,3 @@ export function append(parent: Node, ...children: Child[]): void {
     parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
   }
 }
-
-export function text(el: HTMLElement, value: string): void {
-  el.textContent = value;
-}

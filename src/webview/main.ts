@@ -47,7 +47,7 @@ const table = new VirtualTable(
     row: (pos) => store.rows[store.visible[pos]],
     posOf: (index) => store.visiblePosOf(index),
   },
-  (row) => selectRow(row),
+  selectRow,
   () => detailPane.focus(),
 );
 const detailPane = h('div', { class: 'detail', attrs: { tabindex: '0', 'aria-label': 'Decoded fragment' } }, h('div', { class: 'placeholder' }, 'Select a row to see it decoded.'));
@@ -210,7 +210,7 @@ function restoreSelection(arrived: Row[]): void {
     revealLine = undefined;
     state.revealLine = undefined;
     const pos = store.visiblePosOf(hit.index);
-    if (pos >= 0) table.select(pos, 'restore');
+    if (pos >= 0) table.select(pos);
     else selectRow(hit);
     return;
   }
@@ -220,10 +220,7 @@ function restoreSelection(arrived: Row[]): void {
       table.element.scrollTop = restoredScroll;
       restoredScroll = undefined;
     }
-    if (pos >= 0) {
-      table.setSelected(state.selected);
-      selectRow(store.rows[store.visible[pos]]);
-    }
+    if (pos >= 0) selectRow(store.rows[store.visible[pos]]);
   }
 }
 

@@ -64,11 +64,6 @@ export class RowStore {
     }
     return -1;
   }
-
-  rowByIndex(index: number): Row | undefined {
-    const pos = this.byIndex.get(index);
-    return pos === undefined ? undefined : this.rows[pos];
-  }
 }
 
 function haystack(r: Row): string {

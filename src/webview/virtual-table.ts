@@ -21,7 +21,7 @@ export class VirtualTable {
 
   constructor(
     private readonly source: TableSource,
-    private readonly onSelect: (row: Row, how: 'click' | 'key' | 'restore') => void,
+    private readonly onSelect: (row: Row) => void,
     private readonly onActivate: (row: Row) => void,
   ) {
     this.spacer = h('div', { class: 'spacer' });
@@ -32,17 +32,13 @@ export class VirtualTable {
       const el = (e.target as HTMLElement).closest<HTMLElement>('.row');
       if (!el?.dataset.pos) return;
       const pos = Number(el.dataset.pos);
-      this.select(pos, 'click');
+      this.select(pos);
     });
     this.element.addEventListener('dblclick', (e) => {
       const el = (e.target as HTMLElement).closest<HTMLElement>('.row');
       if (el?.dataset.pos) this.onActivate(this.source.row(Number(el.dataset.pos)));
     });
     new ResizeObserver(() => this.schedule()).observe(this.element);
-  }
-
-  get selected(): number | undefined {
-    return this.selectedIndex;
   }
 
   /** Row count or rows changed: resize and redraw. */
@@ -64,14 +60,14 @@ export class VirtualTable {
     this.schedule();
   }
 
-  select(pos: number, how: 'click' | 'key' | 'restore'): void {
+  select(pos: number): void {
     const n = this.source.count();
     if (n === 0) return;
     pos = Math.max(0, Math.min(n - 1, pos));
     const row = this.source.row(pos);
     this.selectedIndex = row.index;
     this.scrollToPos(pos);
-    this.onSelect(row, how);
+    this.onSelect(row);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -105,7 +101,7 @@ export class VirtualTable {
         return;
     }
     e.preventDefault();
-    this.select(to, 'key');
+    this.select(to);
   }
 
   private schedule(): void {
