@@ -11,10 +11,17 @@ export async function* splitLines(input: AsyncIterable<Uint8Array | string>, max
   const decoder = new TextDecoder('utf-8');
   let rest = '';
   for await (const chunk of input) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
-    const lines = text.split('\n');
-    rest = lines.pop()!;
-    for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    // Only the new text is split: a long line arriving in many chunks is joined once, when it
+    // ends, instead of being copied and searched again with every chunk.
+    let lines: string[] = [];
+    if (text.indexOf('\n') < 0) rest += text;
+    else {
+      lines = text.split('\n');
+      lines[0] = rest + lines[0];
+      rest = lines.pop()!;
+      for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
+    }
     while (rest.length > maxLine) {
       lines.push(rest.slice(0, maxLine));
       rest = rest.slice(maxLine);

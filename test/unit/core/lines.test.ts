@@ -30,4 +30,11 @@ describe('reading lines from a stream', () => {
     assert.equal(found[0].partial, false);
     assert.equal(found[0].text.replace(/\n/g, ''), line.slice(30));
   });
+
+  // No timing assertion: copying the line again with every chunk takes minutes here, joining it once milliseconds.
+  it('a 16 MB line arriving 1 KB at a time is read in one pass', async () => {
+    const chunk = Buffer.from('x'.repeat(1024));
+    const lines = await collect([...Array.from({ length: 16 * 1024 }, () => chunk), Buffer.from('\r\n<a/>')]);
+    assert.deepEqual(lines.map((l) => l.length), [16 * 1024 * 1024, 4]);
+  });
 });
