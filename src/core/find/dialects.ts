@@ -66,19 +66,26 @@ let lastHit = 0;
 /** Reads a line's log prefix, if it has one of the layouts above. */
 export function readRecord(line: string): LogRecord | undefined {
   if (line.length < 8) return undefined;
-  const c = line[0];
   // Logs keep one layout throughout, so the dialect that matched last is tried first.
-  const order = lastHit === 0 ? DIALECTS : [DIALECTS[lastHit], ...DIALECTS];
-  for (const dialect of order) {
-    if (!dialect.first.test(c)) continue;
-    const m = dialect.prefix.exec(line);
-    if (!m) continue;
-    if (dialect.id !== 'plain') lastHit = DIALECTS.indexOf(dialect);
-    const g = m.groups ?? {};
-    const stamp = stampOf(m[0], g);
-    return { dialect: dialect.id, stamp, time: isoTime(g), messageStart: m[0].length };
+  const first = lastHit;
+  const hit = readAs(first, line);
+  if (hit) return hit;
+  for (let k = 0; k < DIALECTS.length; k++) {
+    if (k === first) continue;
+    const record = readAs(k, line);
+    if (record) return record;
   }
   return undefined;
+}
+
+function readAs(index: number, line: string): LogRecord | undefined {
+  const dialect = DIALECTS[index];
+  if (!dialect.first.test(line[0])) return undefined;
+  const m = dialect.prefix.exec(line);
+  if (!m) return undefined;
+  if (dialect.id !== 'plain') lastHit = index;
+  const g = m.groups ?? {};
+  return { dialect: dialect.id, stamp: stampOf(m[0], g), time: isoTime(g), messageStart: m[0].length };
 }
 
 /** True when the line begins a new log record: an open fragment must not run past it. */
