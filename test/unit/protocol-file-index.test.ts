@@ -101,5 +101,9 @@ describe('Inspector index of a file on disk: text read back, not kept', () => {
     assert.match((await read.detail(1))!.summary, /message chat/);
     writeFileSync(path, text.slice(0, 100));
     await assert.rejects(read.detail(1), /changed since the Inspector read it/);
+    await assert.rejects(read.exportLog([1], 'growing.log'), /changed since the Inspector read it/);
+    // Rotated: as long as before, but other records.
+    writeFileSync(path, `\n${text}`);
+    await assert.rejects(read.exportLog([0], 'growing.log'), /changed since the Inspector read it/);
   });
 });

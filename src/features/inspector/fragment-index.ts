@@ -93,8 +93,8 @@ export class FragmentIndex {
 
   /**
    * The chosen fragments as a transcript log (`<time> SENT|RECV <decoded xml>`, one line each),
-   * the layout the log grammar and the finder read back. A file is streamed once more rather
-   * than read back fragment by fragment.
+   * the layout the log grammar and the finder read back. A file is streamed once more, up to
+   * the last fragment chosen, rather than read back fragment by fragment.
    */
   async exportLog(indices: readonly number[], sourceLabel: string): Promise<string> {
     const lines = [`# ${indices.length} fragment${indices.length === 1 ? '' : 's'} decoded from ${sourceLabel.replace(/\r?\n/g, ' ')}`];
@@ -105,8 +105,19 @@ export class FragmentIndex {
       lines.push([f.time ?? f.stamp ?? '', dir, oneLine(decodedXml(d))].filter(Boolean).join(' '));
     };
     if (this.file && this.positions.size > 0) {
+      let last = -1;
+      for (const i of indices) if (i > last) last = i;
       let i = 0;
-      for await (const f of fragmentsOfFile(this.file.path)) if (wanted.has(i++)) write(f);
+      for await (const f of fragmentsOfFile(this.file.path)) {
+        if (i > last) break;
+        if (wanted.has(i)) {
+          const at = this.positions.get(this.slot[i]);
+          if (at && (at.fragment.line !== f.line || at.fragment.column !== f.column || at.length !== f.text.length)) break;
+          write(f);
+        }
+        i++;
+      }
+      if (i <= last) throw new FileChangedError(`${this.file.path} changed since the Inspector read it; run the command again to read it anew`);
     } else {
       for (const i of indices) {
         const f = this.kept.get(i);
