@@ -79,8 +79,8 @@ async function main(): Promise<void> {
     await demo?.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  // SIGHUP too: a closed terminal would otherwise leave the demo Prosody running (it takes SIGHUP as "reload").
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
 
   if (onPath('code') && !args.has('--browser')) {
     // Desktop VS Code: an Extension Development Host window on the samples.
