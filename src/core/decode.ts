@@ -1,5 +1,5 @@
 import type { Fragment } from './fragment';
-import { XmlElement } from './xml/element';
+import type { XmlElement } from './xml/element';
 import { unescapeXml } from './xml/escape';
 import { decodeLayers } from './xml/escape-layers';
 import { parseXml } from './xml/parse';
@@ -54,11 +54,6 @@ export function decodeFragment(f: Fragment): DecodedFragment {
  */
 export function decodedXml(d: DecodedFragment): string {
   return d.root ? compactXml(d.root) : d.unescaped;
-}
-
-/** Decodes an element that arrived already parsed (a live BOSH response). */
-export function decodeElement(el: XmlElement): { root: XmlElement; layers: number } {
-  return { root: el, layers: decodeLayers(el) };
 }
 
 function closeOpenElements(text: string, open: readonly string[]): string {

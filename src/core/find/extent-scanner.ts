@@ -2,6 +2,8 @@
 // over tags, with quotes, comments, CDATA and declarations skipped. It is fed the text
 // piecewise (one log line at a time) and keeps its state in between.
 
+import { isNameChar, isNameStart } from '../xml/parse';
+
 const enum State {
   Text,
   AfterLt,
@@ -200,12 +202,4 @@ function prologIndexOf(s: string, end: string, from: number): number {
   if (lt < 0) return s.indexOf(end, from);
   const at = s.slice(from, lt).indexOf(end);
   return at < 0 ? NOT_XML : from + at;
-}
-
-export function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 0xc0;
-}
-
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 58 || c === 0xb7;
 }

@@ -2,7 +2,8 @@ import type { DialectId, Direction, Fragment } from '../fragment';
 import { escapedLessThanLevel, unescapeWithMap } from '../xml/escape';
 import { readRecord } from './dialects';
 import { directionIn } from './direction';
-import { ExtentScanner, NEED_MORE, NOT_XML, isNameStart } from './extent-scanner';
+import { ExtentScanner, NEED_MORE, NOT_XML } from './extent-scanner';
+import { isNameStart } from '../xml/parse';
 import { splitLines } from './lines';
 
 /** How far before a fragment its direction marker is looked for. */

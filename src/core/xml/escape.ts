@@ -6,8 +6,12 @@ const ENTITY = /&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g;
 function entityChar(body: string): string | undefined {
   if (body[0] !== '#') return NAMED[body];
   const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-  const legal = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-  return legal ? String.fromCodePoint(code) : undefined;
+  return isXmlChar(code) ? String.fromCodePoint(code) : undefined;
+}
+
+/** A code point XML 1.0 allows in a document (what a character reference may name). */
+export function isXmlChar(code: number): boolean {
+  return code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 
 /** Undoes one level of escaping; an '&' that starts no known entity stays as it is. */

@@ -1,4 +1,5 @@
 import { XmlElement } from './element';
+import { isXmlChar } from './escape';
 
 export class XmlSyntaxError extends Error {
   override name = 'XmlSyntaxError';
@@ -117,11 +118,12 @@ export function parseXml(text: string, layer = 0): XmlElement {
 }
 
 // XML 1.0 names, restricted to the characters stanzas use; rejects Erlang pids like <0.600.0>.
-function isNameStart(c: number): boolean {
+// Shared with the finder's extent scanner, so both agree on what starts a tag.
+export function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0xc0 && c <= 0xffff);
 }
 
-function isNameChar(c: number): boolean {
+export function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 58 || c === 0xb7;
 }
 
@@ -161,7 +163,7 @@ function unescape(s: string): string {
       ENTITY.lastIndex = k;
       const m = ENTITY.exec(s);
       const code = m && (m[1] ? parseInt(m[1], 10) : m[2] ? parseInt(m[2], 16) : NaN);
-      if (!m || m.index !== k || !code || !legalChar(code)) throw new XmlSyntaxError(`'${s.slice(k, k + 10).split(';')[0]};' is not a known entity`);
+      if (!m || m.index !== k || !code || !isXmlChar(code)) throw new XmlSyntaxError(`'${s.slice(k, k + 10).split(';')[0]};' is not a known entity`);
       ch = String.fromCodePoint(code);
       len = m[0].length;
     }
@@ -170,8 +172,4 @@ function unescape(s: string): string {
     k = s.indexOf('&', last);
   }
   return out + s.slice(last);
-}
-
-function legalChar(code: number): boolean {
-  return code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
