@@ -235,6 +235,20 @@ describe('live BOSH sessions against Prosody', function () {
       await until('the queued message to arrive', () => agent.received((r) => r.stanza.getChildText('body') === 'sent while the server was down').length === 1);
     });
 
+    it('with reconnect on: a failed try is not the end, and a later one brings the session back', async () => {
+      const agent = await connect(session({ url: prosody.httpUrl, jid: agentJid, password: AGENT.password, reconnect: true, bosh: { maxTries: 2, retryBaseMs: 100 } }));
+      const firstSid = agent.session.sid;
+      await prosody.stop('SIGKILL');
+      await until('a reconnect try to fail', () => agent.notices.some((n) => /reconnect try 1 failed/.test(n.text)));
+      await prosody.start();
+      await until('reconnection', () => agent.session.state === 'online' && agent.session.sid !== firstSid, 45_000);
+      assert.deepEqual(
+        agent.states.filter(([s]) => s === 'closed'),
+        [],
+        'never reported closed while reconnecting',
+      );
+    });
+
     it('with reconnect off: ends with a clear reason and counts what was not delivered', async () => {
       const agent = await connect(session({ url: prosody.httpUrl, jid: agentJid, password: AGENT.password, bosh: { maxTries: 3, retryBaseMs: 100 } }));
       await prosody.stop('SIGKILL');

@@ -93,6 +93,8 @@ export class XmppSession extends EventEmitter<SessionEvents> {
   private waiters = new Set<Waiter>();
   private pendingIq = new Map<string, { resolve: (el: XmlElement) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   private closing = false;
+  /** Cuts short the pause before the next reconnect try (on disconnect). */
+  private wakeReconnect?: () => void;
   private idCounter = 0;
   private readonly idPrefix = randomBytes(3).toString('hex');
 
@@ -144,7 +146,8 @@ export class XmppSession extends EventEmitter<SessionEvents> {
       const err = e as Error;
       if (bosh.state !== 'closed') await bosh.terminate([], 2000);
       this.rejectAll(err);
-      if (this.state !== 'closed') this.setState('closed', err.message);
+      // A failed reconnect try is not the end: reconnect() says when it gives up.
+      if (initial === 'connecting' && this.state !== 'closed') this.setState('closed', err.message);
       throw err;
     }
   }
@@ -261,6 +264,7 @@ export class XmppSession extends EventEmitter<SessionEvents> {
   /** Unavailable presence inside the terminate request, then the session is closed. */
   async disconnect(): Promise<void> {
     this.closing = true;
+    this.wakeReconnect?.();
     const bosh = this.bosh;
     if (!bosh || bosh.state === 'closed') {
       if (this.state !== 'closed') this.setState('closed', 'disconnected');
@@ -360,17 +364,26 @@ export class XmppSession extends EventEmitter<SessionEvents> {
     for (let attempt = 1; attempt <= XMPP_LIMITS.reconnectTries && !this.closing; attempt++) {
       const delay = XMPP_LIMITS.reconnectBaseMs * 2 ** (attempt - 1);
       this.setState('reconnecting', `try ${attempt} of ${XMPP_LIMITS.reconnectTries} in ${delay / 1000} s`);
-      await new Promise((r) => setTimeout(r, delay));
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, delay);
+        this.wakeReconnect = () => {
+          clearTimeout(timer);
+          r();
+        };
+      });
+      this.wakeReconnect = undefined;
       if (this.closing) break;
       try {
         await this.login('reconnecting', resend);
         this.notice('info', `reconnected as ${this.jid} (new BOSH session ${this.sid})`);
         return;
       } catch (e) {
+        if (this.closing) break;
         this.notice('warning', `reconnect try ${attempt} failed: ${(e as Error).message}`);
         if (e instanceof SaslError) break;
       }
     }
+    if (this.closing) return; // disconnect() has closed it
     this.setState('closed', resend.length ? `could not reconnect; ${resend.length} stanza(s) were not delivered` : 'could not reconnect');
   }
 
