@@ -1,4 +1,4 @@
-// Builds the extension and compiles the extension-host tests to out/integration/, one CommonJS file per test
+// Builds the extension and compiles the extension-host tests to a folder (out/integration/ unless told), one CommonJS file per test
 // (mocha loads them one by one; 'vscode' and 'mocha' stay external: the host provides the first, node_modules the second).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
@@ -6,18 +6,17 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot } from '../../scripts/code-server.mjs';
 
-export const suiteOutDir = join(repoRoot, 'out', 'integration');
-
-export async function buildExtensionAndSuite(): Promise<string> {
+/** `outDir` of its own per run keeps a run beside it from deleting the suite while this one's extension host loads it. */
+export async function buildExtensionAndSuite(outDir = join(repoRoot, 'out', 'integration')): Promise<string> {
   execFileSync(process.execPath, [join(repoRoot, 'build.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const suiteDir = join(repoRoot, 'test', 'integration', 'suite');
   const entries = readdirSync(suiteDir)
     .filter((n) => n === 'index.ts' || n.endsWith('.test.ts'))
     .map((n) => join(suiteDir, n));
-  rmSync(suiteOutDir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: entries,
-    outdir: suiteOutDir,
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -26,5 +25,5 @@ export async function buildExtensionAndSuite(): Promise<string> {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
-  return join(suiteOutDir, 'index.js');
+  return join(outDir, 'index.js');
 }

@@ -15,13 +15,14 @@ const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection toke
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const testsIndex = await buildExtensionAndSuite();
-  // A folder of its own per run: several people (or terminals) may run the suite at once.
+  // A folder of its own per run, for the server's state and the compiled suite: several people (or terminals) may
+  // run the suite at once.
   mkdirSync(join(repoRoot, '.cache'), { recursive: true });
   const stateDir = mkdtempSync(join(repoRoot, '.cache', 'integration-'));
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
+    const testsIndex = await buildExtensionAndSuite(join(stateDir, 'suite'));
     server = await startServer({ stateDir });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
