@@ -57,6 +57,22 @@ describe('hover: the stanza under the cursor', () => {
     assert.equal(codeBlock('x', 'xml'), '```xml\nx\n```');
   });
 
+  it('keeps a BOSH condition from closing its code span or starting a block of its own', () => {
+    const image = '![i](https://example.invalid/t.png)';
+    const conditions: Array<[string, string]> = [
+      [`x\` ${image} \``, `\`\` x\` ${image} \` \`\``],
+      [`a&#10;&#10;${image}`, `\`a ${image}\``],
+    ];
+    for (const [attribute, span] of conditions) {
+      const h = hoverAt(lines(`<body xmlns="http://jabber.org/protocol/httpbind" type="terminate" condition="${attribute}"/>`), 0, 3)!;
+      const before = h.markdown.split('```xml')[0];
+      assert.ok(before.includes(`BOSH condition ${span}: `), before);
+      assert.equal(before.split(image).length, 2, `the only unescaped copy is inside the code span: ${before}`);
+      assert.ok(!/\n\n(?!BOSH condition|body)/.test(before.trimEnd()), `no paragraph of the stanza's own: ${JSON.stringify(before)}`);
+    }
+    assert.equal(md('one\n\n# two'), 'one \\# two');
+  });
+
   it('decodes an escaped payload where the cursor is inside it (Finesse webservices log)', () => {
     const ws = lines(fixture('logs/finesse-webservices.log'));
     const n = fixture('logs/finesse-webservices.log').split('\n').findIndex((l) => l.includes('Publishing &lt;Update'));

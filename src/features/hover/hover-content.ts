@@ -90,7 +90,7 @@ export function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   const parts: string[] = [`**${md(desc.summary)}**`];
   const facts = [desc.kind, desc.from || desc.to ? `${desc.from ?? '?'} → ${desc.to ?? '?'}` : '', desc.node ? `node ${desc.node}` : '', d.layers > 0 ? `${d.layers} escaped layer${d.layers > 1 ? 's' : ''} decoded` : '', d.escaped > 0 ? `escaped ${d.escaped}× in the log` : ''].filter(Boolean);
   parts.push(md(facts.join(' · ')));
-  if (desc.bosh?.condition) parts.push(`BOSH condition \`${desc.bosh.condition}\`: ${md(desc.bosh.conditionText ?? '')}`);
+  if (desc.bosh?.condition) parts.push(`BOSH condition ${codeSpan(desc.bosh.condition)}: ${md(desc.bosh.conditionText ?? '')}`);
   if (d.error) parts.push(`Not well-formed XML: ${md(d.error)}`);
   parts.push(codeBlock(xml, 'xml'));
   if (cut) parts.push(`*Cut at ${maxChars.toLocaleString('en-US')} characters (setting \`xmppBosh.hover.maxChars\`); open it in the Stanza Inspector to see all of it.*`);
@@ -98,15 +98,30 @@ export function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   return { fragment: f, start: { line: f.line - 1, character: f.column }, end: endOf(f), markdown: parts.join('\n\n'), cut };
 }
 
-/** Markdown-escapes text from the log, so a stanza cannot add links, images or HTML to the hover. */
+/**
+ * Markdown-escapes text from the log, so a stanza cannot add links, images or HTML to the hover;
+ * its line breaks become spaces, so it cannot start a block of its own either.
+ */
 export function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
+  return s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
+}
+
+/** Inline code on one line, its fence longer than any run of backticks inside, so the text cannot close it. */
+export function codeSpan(code: string): string {
+  const one = code.replace(/\s+/g, ' ');
+  const fence = '`'.repeat(longestBacktickRun(one) + 1);
+  const pad = one.startsWith('`') || one.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${one}${pad}${fence}`;
 }
 
 /** A fenced block whose fence is longer than any run of backticks inside, so the text cannot close it. */
 export function codeBlock(code: string, lang: string): string {
-  let longest = 0;
-  for (const m of code.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(code) + 1));
   return `${fence}${lang}\n${code}\n${fence}`;
+}
+
+function longestBacktickRun(s: string): number {
+  let longest = 0;
+  for (const m of s.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  return longest;
 }
