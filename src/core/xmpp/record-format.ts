@@ -1,5 +1,5 @@
 import { compactXml, prettyPrint } from '../xml/pretty';
-import type { SessionNotice, StanzaRecord, WrapperRecord } from './stanza-record';
+import { recordHead, type SessionNotice, type StanzaRecord, type WrapperRecord } from './stanza-record';
 
 /** Longest stanza shown whole in an output; the transcript always keeps everything. */
 export const MAX_SHOWN_CHARS = 64 * 1024;
@@ -11,11 +11,11 @@ export const MAX_SHOWN_CHARS = 64 * 1024;
  */
 export function formatRecord(r: StanzaRecord): string {
   const layers = r.layers ? `  (${r.layers} escaped layer${r.layers > 1 ? 's' : ''} decoded)` : '';
-  return `${r.time} ${r.direction === 'sent' ? 'SENT' : 'RECV'} rid=${r.rid}${layers}\n${prettyPrint(r.stanza, { maxChars: MAX_SHOWN_CHARS, markLayers: r.layers > 0 })}`;
+  return `${recordHead(r)}${layers}\n${prettyPrint(r.stanza, { maxChars: MAX_SHOWN_CHARS, markLayers: r.layers > 0 })}`;
 }
 
 export function formatWrapper(w: WrapperRecord): string {
-  return `${w.time} ${w.direction === 'sent' ? 'SENT' : 'RECV'} rid=${w.rid} ${w.tag}${w.stanzas ? `  (${w.stanzas} stanza${w.stanzas > 1 ? 's' : ''})` : ''}`;
+  return `${recordHead(w)} ${w.tag}${w.stanzas ? `  (${w.stanzas} stanza${w.stanzas > 1 ? 's' : ''})` : ''}`;
 }
 
 export function formatNotice(n: SessionNotice): string {

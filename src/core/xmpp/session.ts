@@ -98,7 +98,8 @@ export class XmppSession extends EventEmitter<SessionEvents> {
   private idCounter = 0;
   private readonly idPrefix = randomBytes(3).toString('hex');
 
-  constructor(readonly profile: SessionProfile) {
+  /** Holds the password, so it stays inside the session. */
+  constructor(private readonly profile: SessionProfile) {
     super();
     this.account = parseJid(profile.jid);
   }

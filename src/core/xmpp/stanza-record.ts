@@ -35,12 +35,17 @@ export interface SessionNotice {
   text: string;
 }
 
+/** `2026-11-23T21:07:47.123Z SENT rid=4242`: how every transcript and output line of a record starts. */
+export function recordHead(r: { time: string; direction: Direction; rid: number }): string {
+  return `${r.time} ${r.direction === 'sent' ? 'SENT' : 'RECV'} rid=${r.rid}`;
+}
+
 /**
  * One line of a session transcript: `2026-11-23T21:07:47.123Z SENT rid=4242 <presence/>`.
  * The finder reads these back as the 'transcript' dialect.
  */
 export function transcriptLine(r: StanzaRecord): string {
-  return `${r.time} ${r.direction === 'sent' ? 'SENT' : 'RECV'} rid=${r.rid} ${r.wire}`;
+  return `${recordHead(r)} ${r.wire}`;
 }
 
 /**
