@@ -254,7 +254,8 @@ async function actions(s: LiveSession): Promise<void> {
     { label: '$(save) Save Session Transcript', run: () => saveTranscript(s) },
     { label: '$(inspect) Open Session in Inspector', run: () => openInInspector(s) },
     { label: '$(output) Show Output', run: () => s.channel.show() },
-    s.state !== 'closed' && { label: '$(debug-disconnect) Disconnect', run: () => vscode.commands.executeCommand(SESSION_COMMANDS.disconnect, s.id) },
+    // A closed session (failed login, server gone) is dismissed the same way: its status item goes.
+    { label: s.state === 'closed' ? '$(close) Close Session' : '$(debug-disconnect) Disconnect', run: () => vscode.commands.executeCommand(SESSION_COMMANDS.disconnect, s.id) },
   ].filter(Boolean) as Array<{ label: string; run: () => unknown }>;
   const pick = await vscode.window.showQuickPick(items, { title: `${s.jid}: ${s.state}` });
   await pick?.run();
