@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 
 export interface PageResources {
-  /** `webview.cspSource`: the only origin scripts, styles and images may come from. */
+  /** `webview.cspSource`: the only origin styles may come from. */
   cspSource: string;
   scriptUri: string;
   styleUri: string;
@@ -16,7 +16,8 @@ export function newNonce(): string {
 
 export function inspectorHtml(r: PageResources): string {
   const nonce = r.nonce ?? newNonce();
-  const csp = [`default-src 'none'`, `style-src ${r.cspSource}`, `img-src ${r.cspSource} data:`, `font-src ${r.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  // The page uses no images or fonts, so none may load.
+  const csp = [`default-src 'none'`, `style-src ${r.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
