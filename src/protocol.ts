@@ -16,10 +16,10 @@ export interface Row {
   from?: string;
   to?: string;
   node?: string;
+  /** What it is; says "(cut off in the log)" for a fragment the log never closed. */
   summary: string;
   /** How many escaped layers were decoded (a Finesse notification: 1). */
   layers: number;
-  partial?: boolean;
   error?: string;
 }
 

@@ -3,8 +3,13 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
+/** The file was cut or rotated after the Inspector read it. */
 export class FileChangedError extends Error {
   override name = 'FileChangedError';
+
+  constructor(path: string) {
+    super(`${path} changed since the Inspector read it; run the command again to read it anew`);
+  }
 }
 
 export class FileLines {
@@ -23,7 +28,7 @@ export class FileLines {
     await (this.building ??= this.extend());
     // A log that grew is still the same log; one that shrank was cut or rotated.
     const size = (await stat(this.path)).size;
-    if (size < this.size) throw new FileChangedError(`${this.path} changed since the Inspector read it; run the command again to read it anew`);
+    if (size < this.size) throw new FileChangedError(this.path);
     // Lines written after the starts were recorded (the last one may have been unfinished then).
     if (last >= this.count && size > this.size) await (this.building = this.building.then(() => this.extend()));
     if (first < 1 || last > this.count || first > last) throw new RangeError(`lines ${first}–${last} are not in ${this.path} (${this.count} lines)`);

@@ -73,7 +73,7 @@ export class FragmentIndex {
     const { fragment: f, length } = this.positions.get(slot)!;
     const lines = await this.file.read(f.line, f.endLine);
     const text = lines.join('\n').slice(f.column, f.column + length);
-    if (text.length !== length) throw new FileChangedError(`${this.file.path} changed since the Inspector read it; run the command again to read it anew`);
+    if (text.length !== length) throw new FileChangedError(this.file.path);
     f.text = text;
     return f;
   }
@@ -117,7 +117,7 @@ export class FragmentIndex {
         }
         i++;
       }
-      if (i <= last) throw new FileChangedError(`${this.file.path} changed since the Inspector read it; run the command again to read it anew`);
+      if (i <= last) throw new FileChangedError(this.file.path);
     } else {
       for (const i of indices) {
         const f = this.kept.get(i);
@@ -136,7 +136,6 @@ export function rowOf(d: DecodedFragment, desc: Description, index: number): Row
   if (desc.from) row.from = desc.from;
   if (desc.to) row.to = desc.to;
   if (desc.node) row.node = desc.node;
-  if (d.partial) row.partial = true;
   if (d.error) row.error = d.error;
   return row;
 }

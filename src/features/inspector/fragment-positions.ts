@@ -55,6 +55,6 @@ export class FragmentPositions {
  * fresh copy: strings cut from a log line can keep the whole line, or the whole read buffer, alive.
  */
 function shared(s: string | undefined, previous: string | undefined): string | undefined {
-  if (s === undefined || s === previous) return s === undefined ? undefined : previous;
-  return Buffer.from(s, 'utf8').toString('utf8');
+  if (s === undefined) return undefined;
+  return s === previous ? previous : Buffer.from(s, 'utf8').toString('utf8');
 }
