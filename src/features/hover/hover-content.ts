@@ -39,7 +39,7 @@ export function fragmentAt(text: TextLines, line: number, character: number): Fr
   const last = Math.min(text.lineCount - 1, line + LINES_BELOW);
   const target = line + 1;
   for (let n = from; n <= last; n++) {
-    const found = n === last || n === text.lineCount - 1 ? [...finder.push(text.lineAt(n)), ...finder.end()] : finder.push(text.lineAt(n));
+    const found = n === last ? [...finder.push(text.lineAt(n)), ...finder.end()] : finder.push(text.lineAt(n));
     for (const f of found) {
       if (f.line > target) return undefined;
       if (covers(f, target, character)) return f;

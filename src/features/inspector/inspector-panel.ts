@@ -166,9 +166,8 @@ export class InspectorPanel {
 }
 
 async function documentFragments(source: SourceRef & { kind: 'document' }): Promise<AsyncIterable<Fragment>> {
-  const uri = vscode.Uri.parse(source.uri);
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  const doc = open ?? (await vscode.workspace.openTextDocument(uri));
+  // An open document is answered as it stands in the editor, unsaved changes included.
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
   if (!source.selection) return fragmentsOfText(doc.getText());
   const range = new vscode.Range(source.selection.start, 0, source.selection.end + 1, 0);
   return fragmentsOfText(doc.getText(doc.validateRange(range)), source.selection.start + 1);
