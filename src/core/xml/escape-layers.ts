@@ -11,21 +11,25 @@ export const MAX_LAYERS = 8;
  * element tree. ltx has already undone one level of escaping when it built the text, so
  * `&amp;lt;VIP&amp;gt;` arrives here as `&lt;VIP&gt;` inside a parsed layer and ends as the
  * text `<VIP>`, never as an element. Returns how many layers deep the decoding went.
+ * The tree is walked with a list of its own, not recursion: hostile input nests thousands deep.
  */
 export function decodeLayers(el: XmlElement): number {
-  if (el.children.length > 0 && el.children.every((c) => typeof c === 'string')) {
-    if (el.layer >= MAX_LAYERS) return 0;
-    const inner = markupIn(el.children.join(''), el.layer + 1);
-    if (!inner) return 0;
-    el.children = [inner];
-    inner.parent = el;
-    return inner.layer - el.layer + decodeLayers(inner);
+  let deepest = el.layer;
+  const todo = [el];
+  for (let node = todo.pop(); node; node = todo.pop()) {
+    if (node.layer > deepest) deepest = node.layer;
+    if (node.children.length > 0 && node.children.every((c) => typeof c === 'string')) {
+      if (node.layer >= MAX_LAYERS) continue;
+      const inner = markupIn(node.children.join(''), node.layer + 1);
+      if (!inner) continue;
+      node.children = [inner];
+      inner.parent = node;
+      todo.push(inner);
+    } else {
+      for (const child of node.children) if (isElement(child)) todo.push(child);
+    }
   }
-  let deepest = 0;
-  for (const child of el.children) {
-    if (isElement(child)) deepest = Math.max(deepest, decodeLayers(child));
-  }
-  return deepest;
+  return deepest - el.layer;
 }
 
 /**

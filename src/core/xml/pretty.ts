@@ -8,7 +8,14 @@ export interface PrettyOptions {
   markLayers?: boolean;
 }
 
-/** Indented XML: attribute order and namespace declarations as found; whitespace-only text between elements dropped. */
+/** Deeper elements are indented no further, so hostile nesting cannot make the output grow with the square of the input. */
+const MAX_INDENT_DEPTH = 100;
+
+/**
+ * Indented XML: attribute order and namespace declarations as found; whitespace-only text
+ * between elements dropped. Walked with a list of its own, not recursion: hostile input nests
+ * thousands deep.
+ */
 export function prettyPrint(el: XmlElement, opts: PrettyOptions = {}): string {
   const indent = opts.indent ?? '  ';
   const max = opts.maxChars ?? Infinity;
@@ -26,28 +33,43 @@ export function prettyPrint(el: XmlElement, opts: PrettyOptions = {}): string {
     size += line.length + 1;
   };
 
-  const walk = (node: XmlElement, depth: number) => {
-    if (cut) return;
-    const pad = indent.repeat(depth);
+  // Elements still to print with their depth, and lines already made (closing tags, text).
+  const todo: Array<[XmlElement, number] | string> = [[el, 0]];
+  while (todo.length > 0 && !cut) {
+    const item = todo.pop()!;
+    if (typeof item === 'string') {
+      push(item);
+      continue;
+    }
+    const [node, depth] = item;
+    const pad = indent.repeat(Math.min(depth, MAX_INDENT_DEPTH));
     if (opts.markLayers && node.layer > 0 && (!node.parent || node.parent.layer < node.layer)) {
       push(`${pad}<!-- decoded from escaped text, layer ${node.layer} -->`);
     }
     const open = `<${node.name}${attributes(node)}`;
     const kids = node.children.filter((c) => isElement(c) || c.trim() !== '');
-    if (kids.length === 0) return push(`${pad}${open}/>`);
+    if (kids.length === 0) {
+      push(`${pad}${open}/>`);
+      continue;
+    }
     if (kids.every((c) => !isElement(c))) {
       const text = escapeText(node.children.join(''));
-      if (!text.includes('\n')) return push(`${pad}${open}>${text}</${node.name}>`);
+      if (!text.includes('\n')) {
+        push(`${pad}${open}>${text}</${node.name}>`);
+        continue;
+      }
     }
     push(`${pad}${open}>`);
-    for (const kid of kids) {
-      if (isElement(kid)) walk(kid, depth + 1);
-      else for (const line of escapeText(kid.trim()).split('\n')) push(`${pad}${indent}${line.trim()}`);
+    todo.push(`${pad}</${node.name}>`);
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const kid = kids[k];
+      if (isElement(kid)) todo.push([kid, depth + 1]);
+      else {
+        const lines = escapeText(kid.trim()).split('\n');
+        for (let j = lines.length - 1; j >= 0; j--) todo.push(`${pad}${indent}${lines[j].trim()}`);
+      }
     }
-    push(`${pad}</${node.name}>`);
-  };
-
-  walk(el, 0);
+  }
   let out = lines.join('\n');
   if (cut) out += `\n… cut at ${max} characters (the decoded stanza is longer)`;
   return out;
@@ -55,11 +77,28 @@ export function prettyPrint(el: XmlElement, opts: PrettyOptions = {}): string {
 
 /** The decoded tree on one line, as it would travel on the wire. */
 export function compactXml(el: XmlElement): string {
-  let s = `<${el.name}${attributes(el)}`;
-  if (el.children.length === 0) return s + '/>';
-  s += '>';
-  for (const c of el.children) s += isElement(c) ? compactXml(c) : escapeText(c);
-  return s + `</${el.name}>`;
+  let s = '';
+  // Elements still to write, and text already made (closing tags, escaped text), last first.
+  const todo: Array<XmlElement | string> = [el];
+  while (todo.length > 0) {
+    const node = todo.pop()!;
+    if (typeof node === 'string') {
+      s += node;
+      continue;
+    }
+    s += `<${node.name}${attributes(node)}`;
+    if (node.children.length === 0) {
+      s += '/>';
+      continue;
+    }
+    s += '>';
+    todo.push(`</${node.name}>`);
+    for (let k = node.children.length - 1; k >= 0; k--) {
+      const c = node.children[k];
+      todo.push(isElement(c) ? c : escapeText(c));
+    }
+  }
+  return s;
 }
 
 function attributes(el: XmlElement): string {

@@ -6,7 +6,7 @@ import { FIXTURES } from '../fixtures';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { input, encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { input, encoding: 'utf8', cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -53,6 +53,19 @@ describe('bosh-inspect decode', () => {
     const { code, out, err } = cli(['decode', '--json'], '\u0000\u0001<<<&&&lt;&lt;<a b="\n>>>]]><!--\n<0.600.0> <- \ufffd\n');
     assert.equal(code, 0, err);
     for (const row of out.trim().split('\n').filter(Boolean)) assert.ok(JSON.parse(row).line >= 1);
+  });
+
+  it('a line of elements nested 200,000 deep decodes without exhausting the stack, and so does the next stanza', () => {
+    const input = '<a>'.repeat(200000) + '\n2020.05.12 10:11:12.345 DEBUG [x]: a - <message id="m1"/>\n';
+    const { code, out, err } = cli(['decode', '--json'], input);
+    assert.equal(code, 0, err);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(rows[0].partial, true);
+    assert.equal(rows[0].xml, '<a>'.repeat(200000 - 1) + '<a/>' + '</a>'.repeat(200000 - 1));
+    assert.equal(rows[1].xml, '<message id="m1"/>');
+    const text = cli(['decode'], input);
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /\n<message id="m1"\/>\n\n$/);
   });
 
   it('unknown options are a usage error', () => {
