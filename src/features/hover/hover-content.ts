@@ -21,7 +21,6 @@ export interface TextLines {
 }
 
 export interface HoverContent {
-  fragment: Fragment;
   /** 0-based range of the fragment in the text. */
   start: { line: number; character: number };
   end: { line: number; character: number };
@@ -74,7 +73,7 @@ export function hoverAt(text: TextLines, line: number, character: number, opts: 
   return f ? hoverFor(f, opts) : undefined;
 }
 
-export function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
+function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   const maxChars = opts.maxChars ?? DEFAULT_HOVER_MAX_CHARS;
   const d = decodeFragment({ ...f });
   const desc = describeDecoded(d);
@@ -95,7 +94,7 @@ export function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   parts.push(codeBlock(xml, 'xml'));
   if (cut) parts.push(`*Cut at ${maxChars.toLocaleString('en-US')} characters (setting \`xmppBosh.hover.maxChars\`); open it in the Stanza Inspector to see all of it.*`);
   if (opts.inspectorLink) parts.push(`[Open in Stanza Inspector](${opts.inspectorLink})`);
-  return { fragment: f, start: { line: f.line - 1, character: f.column }, end: endOf(f), markdown: parts.join('\n\n'), cut };
+  return { start: { line: f.line - 1, character: f.column }, end: endOf(f), markdown: parts.join('\n\n'), cut };
 }
 
 /**
