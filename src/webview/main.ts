@@ -20,7 +20,6 @@ const store = new RowStore();
 let detailWanted: number | undefined;
 let detailTimer = 0;
 let filterTimer = 0;
-let revealLine = state.revealLine;
 let restoredScroll = state.scrollTop;
 
 // --- layout ---
@@ -166,10 +165,12 @@ function onHost(m: HostMessage): void {
       const sameSource = state.source !== undefined && sameRef(state.source, m.source);
       if (!sameSource) {
         state.selected = undefined;
+        state.revealLine = undefined;
         restoredScroll = undefined;
       }
       state.source = m.source;
-      if (m.revealLine !== undefined) revealLine = m.revealLine;
+      // Saved with the rest, so a reload before the row arrives still selects it.
+      if (m.revealLine !== undefined) state.revealLine = m.revealLine;
       titleEl.textContent = m.title;
       store.clear();
       errorText = '';
@@ -204,10 +205,10 @@ function onHost(m: HostMessage): void {
 
 /** After a reload or a hover's "Open in Stanza Inspector", select the saved row once it has arrived. */
 function restoreSelection(arrived: Row[]): void {
-  if (revealLine !== undefined) {
-    const hit = arrived.find((r) => r.line <= revealLine! && revealLine! <= r.endLine);
+  const line = state.revealLine;
+  if (line !== undefined) {
+    const hit = arrived.find((r) => r.line <= line && line <= r.endLine);
     if (!hit) return;
-    revealLine = undefined;
     state.revealLine = undefined;
     const pos = store.visiblePosOf(hit.index);
     if (pos >= 0) table.select(pos);
