@@ -90,9 +90,16 @@ export async function runConnect(argv: string[]): Promise<number> {
 
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const onSignal = () => stop();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  let online = false;
+  let stopAsked = false;
+  // Ctrl-C, SIGTERM or --duration: while still logging in, the login is given up at once.
+  const onStop = () => {
+    stopAsked = true;
+    stop();
+    if (!online) void session.disconnect();
+  };
+  process.once('SIGINT', onStop);
+  process.once('SIGTERM', onStop);
   let failure: string | undefined;
   session.on('state', (state, detail) => {
     if (state === 'closed' && detail !== 'disconnected') {
@@ -100,19 +107,21 @@ export async function runConnect(argv: string[]): Promise<number> {
       stop();
     }
   });
-  const timer = duration ? setTimeout(stop, duration * 1000) : undefined;
+  const timer = duration ? setTimeout(onStop, duration * 1000) : undefined;
 
   try {
     await session.connect();
+    online = true;
     err(`-- online as ${session.jid} (BOSH sid ${session.sid}); Ctrl-C disconnects`);
     await stopped;
     if (!failure) await session.disconnect();
   } catch (e) {
-    failure = (e as Error).message;
+    if (stopAsked && !online) err('-- stopped before the session was online');
+    else failure = (e as Error).message;
   } finally {
     clearTimeout(timer);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onStop);
+    process.off('SIGTERM', onStop);
     await chain;
     await out.flush();
   }

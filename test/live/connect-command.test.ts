@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { XmlElement } from '../../src/core/xml/element';
 import { ADMIN, AGENT, DOMAIN, Prosody } from './prosody';
 import { session, until } from './live-session';
@@ -10,12 +12,13 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], opts: { env?: Record<string, string>; onStdout?: (all: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
+function cli(args: string[], opts: { env?: Record<string, string>; onStdout?: (all: string, child: ReturnType<typeof spawn>) => void; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'connect', ...args], {
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    opts.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -96,6 +99,21 @@ describe('bosh-inspect connect against Prosody', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^\d{4}-\d\d-\d\dT[\d:.]+Z SENT rid=\d+\n<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="SCRAM-SHA-256">\[redacted\]<\/auth>/m);
     assert.match(run.stdout, /SENT rid=\d+\n<presence xmlns="jabber:client" type="unavailable"\/>/);
+  });
+
+  it('Ctrl-C while the server has not answered the login gives it up at once, exit 0', async () => {
+    let child: ReturnType<typeof spawn> | undefined;
+    // Takes the session request and never answers it, as a hung connection manager does.
+    const silent = createServer(() => setTimeout(() => child?.kill('SIGINT'), 200));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/http-bind/`;
+    const started = Date.now();
+    const run = await cli(['--url', url, '--jid', `${AGENT.user}@${DOMAIN}`, '--password-env', 'AGENT_PASSWORD'], { env, onSpawn: (c) => (child = c) });
+    silent.closeAllConnections();
+    silent.close();
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /stopped before the session was online/);
+    assert.ok(Date.now() - started < 10_000, `ended after ${Date.now() - started} ms`);
   });
 
   it('missing password variable and bad arguments are usage errors (exit 2)', async () => {
