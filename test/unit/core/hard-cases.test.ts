@@ -110,6 +110,10 @@ describe('hard cases users paste', () => {
     });
   }
 
+  it('a 400,000-character line that starts like logcat and never reaches its tag\'s colon is read in one pass', () => {
+    assert.deepEqual(findInText('11-23 21:07:47.123  1234  5678 D ' + ' '.repeat(400000) + 'x'), []);
+  });
+
   it('a stanza after an XML declaration that never closes is still found', () => {
     const found = findInText('<?xml version="1.0" <message to="a@b"><body>hi</body></message>');
     assert.deepEqual(found.map((f) => f.text), ['<message to="a@b"><body>hi</body></message>']);
