@@ -82,4 +82,15 @@ describe('XMPP session over BOSH against a scripted server', () => {
     assert.equal(session.state, 'closed');
     assert.ok(received.includes('iq'), 'the ping was recorded');
   });
+
+  it('a profile that cannot be used (a malformed fingerprint, an unreadable CA file) ends in closed with the reason', async () => {
+    for (const trust of [{ fingerprint: 'AB:CD' }, { caFile: '/nonexistent/ca.pem' }]) {
+      const session = new XmppSession({ url: server.url.replace('http:', 'https:'), jid: 'u@localhost', password: 'pw', trust });
+      const states: string[] = [];
+      session.on('state', (s) => states.push(s));
+      await assert.rejects(session.connect(), /fingerprint|CA file/);
+      assert.equal(session.state, 'closed');
+      assert.deepEqual(states, ['connecting', 'closed']);
+    }
+  });
 });

@@ -120,7 +120,14 @@ export class XmppSession extends EventEmitter<SessionEvents> {
 
   private async login(initial: SessionState, resend: XmlElement[] = []): Promise<void> {
     this.setState(initial, this.profile.url);
-    const bosh = new BoshClient({ url: this.profile.url, to: this.account.domain, trust: this.profile.trust, ...this.profile.bosh });
+    let bosh: BoshClient;
+    try {
+      bosh = new BoshClient({ url: this.profile.url, to: this.account.domain, trust: this.profile.trust, ...this.profile.bosh });
+    } catch (e) {
+      // Not a URL, an unreadable CA file, a malformed fingerprint: nothing was sent.
+      if (initial === 'connecting') this.setState('closed', (e as Error).message);
+      throw e;
+    }
     this.bosh = bosh;
     bosh.on('sent', (x) => this.onExchange(x, 'sent'));
     bosh.on('received', (x) => this.onExchange(x, 'received'));
