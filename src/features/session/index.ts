@@ -66,14 +66,27 @@ async function connect(credentials: Credentials): Promise<void> {
     );
     addSession(live);
     live.channel.show(true);
+    let cancelled = false;
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting ${profile.jid} over BOSH…` }, () => live.session.connect());
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting ${profile.jid} over BOSH…`, cancellable: true }, (_progress, token) => {
+        // A server that never answers would otherwise hold the login for minutes.
+        token.onCancellationRequested(() => {
+          cancelled = true;
+          void live.session.disconnect();
+        });
+        return live.session.connect();
+      });
       if (!fromStore) {
         const remember = await vscode.window.showInformationMessage(`Online as ${live.session.jid}. Remember the password for ${profile.jid} in the OS keychain?`, 'Remember', 'Not now');
         if (remember === 'Remember') await credentials.remember(profile, password);
       }
       return;
     } catch (e) {
+      if (cancelled) {
+        removeSession(live.id);
+        live.dispose();
+        return;
+      }
       const err = e as Error;
       const cert = certificateOf(err);
       if (cert?.fingerprint && !fingerprint && attempt === 0) {
