@@ -92,9 +92,15 @@ export function compactXml(el: XmlElement): string {
       continue;
     }
     s += '>';
+    const kids = node.children;
+    if (kids.length === 1 && !isElement(kids[0])) {
+      // Most elements hold one text (a Finesse field): written at once.
+      s += escapeText(kids[0]) + `</${node.name}>`;
+      continue;
+    }
     todo.push(`</${node.name}>`);
-    for (let k = node.children.length - 1; k >= 0; k--) {
-      const c = node.children[k];
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const c = kids[k];
       todo.push(isElement(c) ? c : escapeText(c));
     }
   }
