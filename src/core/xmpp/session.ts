@@ -181,7 +181,7 @@ export class XmppSession extends EventEmitter<SessionEvents> {
         else if (name !== 'PLAIN') throw new SaslError(`the server sent ${name} success without its signature: it did not prove it knows the password`);
         return;
       } else {
-        const condition = childElements(el).find((c) => c.name !== 'text')?.name ?? 'not-authorized';
+        const condition = conditionOf(el) ?? 'not-authorized';
         const text = el.getChildText('text');
         throw new SaslError(
           `authentication failed: ${condition} — ${SASL_FAILURE_WORDS[condition] ?? 'the server refused the login'}${text ? ` (server: "${text}")` : ''}`,
@@ -314,7 +314,7 @@ export class XmppSession extends EventEmitter<SessionEvents> {
     }
     if (el.name === 'iq') return this.handleIq(el);
     if (isStreamError(el)) {
-      const condition = childElements(el).find((c) => c.name !== 'text')?.name ?? 'undefined-condition';
+      const condition = conditionOf(el) ?? 'undefined-condition';
       this.notice('error', `the XMPP server ended the stream: ${condition}${el.getChildText('text') ? ` (${el.getChildText('text')})` : ''}`);
     }
   }
@@ -476,9 +476,14 @@ export function parseStanza(text: string): XmlElement {
   return el;
 }
 
+/** The defined condition of a SASL failure, stream error or stanza error: its first child other than <text>. */
+function conditionOf(el: XmlElement): string | undefined {
+  return childElements(el).find((c) => c.name !== 'text')?.name;
+}
+
 function stanzaErrorWords(el: XmlElement): string {
   const error = el.getChild('error');
-  const condition = error ? childElements(error as XmlElement).find((c) => c.name !== 'text')?.name : undefined;
+  const condition = error ? conditionOf(error as XmlElement) : undefined;
   const text = error?.getChildText('text');
   return `${condition ?? 'undefined-condition'}${text ? ` (${text})` : ''}`;
 }
