@@ -132,7 +132,7 @@ export class FragmentFinder {
         this.pending = { scanner, line: this.lineNo, column: at, escaped: esc.level, parts: [text], size: text.length, ctx: { ...this.ctx } };
         return;
       }
-      this.emit(line.slice(at, end), this.lineNo, at, esc.level, false, this.ctx);
+      this.emit(line.slice(at, end), this.lineNo, this.lineNo, at, esc.level, false, this.ctx);
       pos = leadStart = end;
     }
     // Markers after the last fragment (an HTTP request line, "Incoming data:") name the direction of what follows.
@@ -161,7 +161,7 @@ export class FragmentFinder {
     }
     p.parts.push(line.slice(0, end));
     this.pending = undefined;
-    this.emit(p.parts.join('\n'), p.line, p.column, p.escaped, false, p.ctx);
+    this.emit(p.parts.join('\n'), p.line, this.lineNo, p.column, p.escaped, false, p.ctx);
     return end;
   }
 
@@ -171,11 +171,11 @@ export class FragmentFinder {
     const s = p.scanner;
     // An unclosed `<init>` in a stack trace is not a stanza; an unclosed `<body rid=…>` is.
     const meaningful = s.rootHasAttributes || s.closedChildElement || (s.rootName !== undefined && XMPP_ROOTS.has(s.rootName));
-    if (meaningful) this.emit(p.parts.join('\n'), p.line, p.column, p.escaped, true, p.ctx);
+    if (meaningful) this.emit(p.parts.join('\n'), p.line, p.line + p.parts.length - 1, p.column, p.escaped, true, p.ctx);
   }
 
-  private emit(text: string, line: number, column: number, escaped: number, partial: boolean, ctx: RecordContext): void {
-    const f: Fragment = { line, endLine: line + countNewlines(text), column, text, escaped, partial };
+  private emit(text: string, line: number, endLine: number, column: number, escaped: number, partial: boolean, ctx: RecordContext): void {
+    const f: Fragment = { line, endLine, column, text, escaped, partial };
     if (ctx.time) f.time = ctx.time;
     if (ctx.stamp) f.stamp = ctx.stamp;
     if (ctx.direction) f.direction = ctx.direction;
@@ -216,12 +216,6 @@ function unescapeLevels(s: string, levels: number): { text: string; map: Int32Ar
   let view = unescapeWithMap(s);
   for (let k = 1; k < levels; k++) view = unescapeWithMap(view.text, view.map);
   return view;
-}
-
-function countNewlines(s: string): number {
-  let count = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) count++;
-  return count;
 }
 
 /** Every fragment in a piece of text (an editor selection, a HAR body, a pasted log). */
