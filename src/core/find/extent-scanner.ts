@@ -21,6 +21,8 @@ export const NEED_MORE = -1;
 export const NOT_XML = -2;
 
 const STREAM_ROOT = /(?:^|:)stream$/;
+/** How many of the innermost open elements an end tag is matched against. */
+const MATCH_DEPTH = 64;
 
 export class ExtentScanner {
   /** Names of the elements open right now, outermost first. */
@@ -160,8 +162,12 @@ export class ExtentScanner {
             return NOT_XML;
           }
           // Close up to the matching open element; a stray end tag closes the innermost one.
-          const at = this.open.lastIndexOf(name);
-          this.open.length = at >= 0 ? at : this.open.length - 1;
+          // Only the innermost few are searched: thousands of stray end tags under thousands of
+          // open elements must not cost a search of all of them each.
+          let at = this.open.length - 1;
+          const lowest = Math.max(0, this.open.length - MATCH_DEPTH);
+          while (at >= lowest && this.open[at] !== name) at--;
+          this.open.length = at >= lowest ? at : this.open.length - 1;
           if (this.open.length > 0) this.closedChildElement = true;
           if (this.open.length === 0) return i;
           break;

@@ -114,6 +114,11 @@ describe('hard cases users paste', () => {
     assert.deepEqual(findInText('11-23 21:07:47.123  1234  5678 D ' + ' '.repeat(400000) + 'x'), []);
   });
 
+  it('a line of 200,000 open elements and 200,000 stray end tags is read in one pass', () => {
+    const found = findInText('<a>'.repeat(200000) + '</b>'.repeat(200000));
+    assert.deepEqual(found.map((f) => f.partial), [false]);
+  });
+
   it('a stanza after an XML declaration that never closes is still found', () => {
     const found = findInText('<?xml version="1.0" <message to="a@b"><body>hi</body></message>');
     assert.deepEqual(found.map((f) => f.text), ['<message to="a@b"><body>hi</body></message>']);
