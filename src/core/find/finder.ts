@@ -1,5 +1,6 @@
 import type { DialectId, Direction, Fragment } from '../fragment';
 import { escapedLessThanLevel, unescapeWithMap } from '../xml/escape';
+import { MAX_LAYERS } from '../xml/escape-layers';
 import { readRecord } from './dialects';
 import { directionIn } from './direction';
 import { ExtentScanner, NEED_MORE, NOT_XML } from './extent-scanner';
@@ -97,7 +98,8 @@ export class FragmentFinder {
       const at = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
       if (at < 0) break;
       const esc = escapedLessThanLevel(line, at);
-      if (!esc) {
+      // Escaped deeper than any decoder goes: hostile, and each level would cost a pass over the rest of the line.
+      if (!esc || esc.level > MAX_LAYERS) {
         pos = at + 1;
         continue;
       }

@@ -119,6 +119,11 @@ describe('hard cases users paste', () => {
     assert.deepEqual(found.map((f) => f.partial), [false]);
   });
 
+  it('an 800,000-character line escaping one element 100,000 times over is read in one pass', () => {
+    const amps = 'amp;'.repeat(100000);
+    assert.deepEqual(findInText(`&${amps}lt;a/&${amps}gt;`), []);
+  });
+
   it('a stanza after an XML declaration that never closes is still found', () => {
     const found = findInText('<?xml version="1.0" <message to="a@b"><body>hi</body></message>');
     assert.deepEqual(found.map((f) => f.text), ['<message to="a@b"><body>hi</body></message>']);
