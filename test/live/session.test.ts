@@ -162,6 +162,14 @@ describe('live BOSH sessions against Prosody', function () {
       });
     });
 
+    it('the end of a session refused for its certificate carries the fingerprint to trust', async () => {
+      const bosh = new BoshClient({ url: prosody.httpsUrl, to: DOMAIN });
+      const ended = new Promise<Error>((r) => bosh.on('terminated', r));
+      await assert.rejects(bosh.start(), /self-signed/);
+      const cause = (await ended).cause as { fingerprint?: string } | undefined;
+      assert.equal(cause?.fingerprint, prosody.fingerprint);
+    });
+
     it('connects when the certificate file is trusted for this connection', async () => {
       const r = await connect(session({ url: prosody.httpsUrl, jid: agentJid, password: AGENT.password, trust: { caFile: prosody.certFile } }));
       assert.equal(r.session.state, 'online');

@@ -354,7 +354,7 @@ export class BoshClient extends EventEmitter<BoshEvents> {
 
   private failed(p: Pending, e: Error): void {
     if (isCertificateError(e)) {
-      void explainCertificateError(this.url, e).then((c) => this.end(new BoshTerminated('certificate', c.message), c));
+      void explainCertificateError(this.url, e).then((c) => this.end(new BoshTerminated('certificate', c.message, 0, { cause: c }), c));
       return;
     }
     const code = (e as NodeJS.ErrnoException).code;

@@ -19,8 +19,10 @@ export class BoshTerminated extends Error {
     message: string,
     /** Stanzas that were queued or in requests never answered: not delivered. */
     readonly undelivered: number = 0,
+    /** `cause`: the CertificateError (with the fingerprint to trust) when the condition is 'certificate'. */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 
   /** True when a fresh session may succeed (the server went away or forgot us), false for configuration problems. */

@@ -111,10 +111,10 @@ async function connect(credentials: Credentials): Promise<void> {
   }
 }
 
+/** The certificate error behind a failed login: thrown as it is, or the cause of the session's end. */
 function certificateOf(e: Error): CertificateError | undefined {
-  if (e instanceof CertificateError) return e;
-  const m = /SHA-256 fingerprint ([0-9A-F:]{95})/.exec(e.message);
-  return m ? new CertificateError(e.message, m[1]) : undefined;
+  const c = e instanceof CertificateError ? e : e.cause;
+  return c instanceof CertificateError ? c : undefined;
 }
 
 async function pickProfile(): Promise<ConnectionProfile | undefined> {
