@@ -40,7 +40,9 @@ export async function runDecode(argv: string[]): Promise<number> {
   }
 
   const out = new Output();
-  const fragments = file === '-' ? fragmentsOfStream(process.stdin) : fragmentsOfFile(file);
+  // What could not be read is said on stderr and is never fatal: the rest is still decoded.
+  const warn = (message: string) => process.stderr.write(`bosh-inspect decode: ${file === '-' ? 'input' : file}: ${message}\n`);
+  const fragments = file === '-' ? fragmentsOfStream(process.stdin, warn) : fragmentsOfFile(file, warn);
   try {
     const format = FORMATTERS[args.values.json ? 'json' : 'text'];
     for await (const f of fragments) {

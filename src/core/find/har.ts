@@ -18,35 +18,118 @@ export function looksLikeHar(head: string): boolean {
 
 /**
  * The BOSH request and response bodies of a HAR capture, in entry order. Each fragment's
- * line is the line of its entry's startedDateTime, so "reveal" lands on the entry.
+ * line is the line of its entry's startedDateTime, so "reveal" lands on the entry. A capture
+ * that is not whole JSON (cut off while saving, or pasted in part) is not fatal: the bodies
+ * still readable in it are recovered, and `onProblem` is told why the rest is not.
  */
-export function findInHar(raw: string): Fragment[] {
+export function findInHar(raw: string, onProblem?: (message: string) => void): Fragment[] {
   let har: { log?: { entries?: HarEntry[] } };
   try {
     har = JSON.parse(raw);
   } catch (e) {
-    throw new Error(`not a readable HAR file: ${(e as Error).message}`);
+    const found = salvageHar(raw);
+    onProblem?.(`not a complete HAR file (${(e as Error).message}); ${found.length} BOSH fragment${found.length === 1 ? '' : 's'} recovered from the readable part`);
+    return found;
   }
   const entries = har.log?.entries;
-  if (!Array.isArray(entries)) throw new Error('not a HAR file: it has no log.entries list');
+  if (!Array.isArray(entries)) {
+    onProblem?.('not a HAR file: it has no log.entries list');
+    return [];
+  }
 
   const lines = entryLines(raw, entries.length);
   const found: Fragment[] = [];
   entries.forEach((entry, i) => {
-    const request = entry.request?.postData?.text ?? '';
-    const response = responseText(entry);
-    if (!BOSH_CONTENT.test(request) && !BOSH_CONTENT.test(response)) return;
     const source = `${entry.request?.method ?? 'POST'} ${entry.request?.url ?? ''}`.trim();
     const started = entry.startedDateTime;
     const finished = started && typeof entry.time === 'number' ? addMs(started, entry.time) : started;
-    const add = (text: string, direction: 'sent' | 'received', time: string | undefined) => {
-      for (const f of findInText(text)) {
-        found.push({ ...f, line: lines[i], endLine: lines[i], column: 0, direction, dialect: 'har', source, ...(time ? { time, stamp: time } : {}) });
-      }
-    };
-    add(request, 'sent', started);
-    add(response, 'received', finished);
+    addBody(found, entry.request?.postData?.text ?? '', { line: lines[i], direction: 'sent', time: started, source });
+    addBody(found, responseText(entry), { line: lines[i], direction: 'received', time: finished, source });
   });
+  return found;
+}
+
+interface BodyPlace {
+  line: number;
+  direction: 'sent' | 'received';
+  time?: string;
+  source: string;
+}
+
+function addBody(found: Fragment[], text: string, at: BodyPlace): void {
+  if (!BOSH_CONTENT.test(text)) return;
+  for (const f of findInText(text)) {
+    found.push({ ...f, line: at.line, endLine: at.line, column: 0, direction: at.direction, dialect: 'har', source: at.source, ...(at.time ? { time: at.time, stamp: at.time } : {}) });
+  }
+}
+
+// The keys a HAR entry's BOSH bodies hang on, read one JSON string at a time.
+const HAR_KEY = /"(startedDateTime|method|url|text|encoding)"\s*:\s*("(?:[^"\\]|\\.)*")|"(postData|content)"\s*:\s*\{/g;
+
+/**
+ * Reads what it can of a HAR that is not whole JSON: each entry's startedDateTime, method and
+ * url, and every `text` under `postData` (sent) or `content` (received), string by string.
+ */
+function salvageHar(raw: string): Fragment[] {
+  const found: Fragment[] = [];
+  let line = 1;
+  let counted = 0;
+  let entry = { line: 1, time: undefined as string | undefined, method: 'POST', url: '' };
+  let under: 'postData' | 'content' | undefined;
+  // "encoding" may come before or after "text" in the same object.
+  let base64: boolean | undefined;
+  let held: { text: string; direction: 'sent' | 'received' } | undefined;
+  const add = (text: string, direction: 'sent' | 'received', isBase64: boolean) => {
+    const body = isBase64 ? Buffer.from(text, 'base64').toString('utf8') : text;
+    addBody(found, body, { line: entry.line, direction, time: entry.time, source: `${entry.method} ${entry.url}`.trim() });
+  };
+  const flush = () => {
+    if (held) add(held.text, held.direction, false);
+    held = undefined;
+  };
+  for (const m of raw.matchAll(HAR_KEY)) {
+    if (m[3]) {
+      flush();
+      under = m[3] as 'postData' | 'content';
+      base64 = undefined;
+      continue;
+    }
+    let value: string;
+    try {
+      value = JSON.parse(m[2]);
+    } catch {
+      continue;
+    }
+    switch (m[1]) {
+      case 'startedDateTime':
+        flush();
+        for (let k = raw.indexOf('\n', counted); k >= 0 && k < m.index; k = raw.indexOf('\n', k + 1)) line++;
+        counted = m.index;
+        entry = { line, time: value, method: 'POST', url: '' };
+        under = undefined;
+        break;
+      case 'method':
+        entry.method = value;
+        break;
+      case 'url':
+        entry.url = value;
+        break;
+      case 'text': {
+        flush();
+        if (!under) break;
+        const direction = under === 'postData' ? 'sent' : 'received';
+        if (base64 === undefined) held = { text: value, direction };
+        else add(value, direction, base64);
+        break;
+      }
+      case 'encoding':
+        base64 = value === 'base64';
+        if (held) add(held.text, held.direction, base64);
+        held = undefined;
+        break;
+    }
+  }
+  flush();
   return found;
 }
 

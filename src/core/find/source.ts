@@ -14,27 +14,40 @@ export const READ_CHUNK_BYTES = 32 * 1024;
 /** A HAR larger than this is searched as text line by line instead of parsed as JSON. */
 export const MAX_HAR_BYTES = 512 * 1024 * 1024;
 
-/** Every fragment in a file, a log streamed line by line or a HAR capture, chosen by content. */
-export async function* fragmentsOfFile(path: string): AsyncGenerator<Fragment> {
+/**
+ * Every fragment in a file, a log streamed line by line or a HAR capture, chosen by content.
+ * `onProblem` hears what could not be read (a HAR cut off while saving), which is never fatal.
+ */
+export async function* fragmentsOfFile(path: string, onProblem?: (message: string) => void): AsyncGenerator<Fragment> {
   const head = await readHead(path, 4096);
   if (looksLikeHar(head) && (await stat(path)).size <= MAX_HAR_BYTES) {
-    yield* findInHar(await readFile(path, 'utf8'));
+    yield* findInHar(await readFile(path, 'utf8'), onProblem);
     return;
   }
   yield* findInStream(createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }));
 }
 
 /** Fragments of stdin or any stream; a HAR arriving this way is recognised by its first bytes. */
-export async function* fragmentsOfStream(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Fragment> {
+export async function* fragmentsOfStream(input: AsyncIterable<Uint8Array | string>, onProblem?: (message: string) => void): AsyncGenerator<Fragment> {
   const it = input[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
   const head = typeof first.value === 'string' ? first.value : Buffer.from(first.value).toString('utf8', 0, 4096);
   const rest = { [Symbol.asyncIterator]: () => it };
   if (looksLikeHar(head)) {
+    // A HAR is JSON and read whole, up to the same limit as a HAR file; past it, what arrived is
+    // read as a capture cut off there.
     const chunks: Buffer[] = [Buffer.from(first.value)];
-    for await (const chunk of rest) chunks.push(Buffer.from(chunk));
-    yield* findInHar(Buffer.concat(chunks).toString('utf8'));
+    let size = chunks[0].length;
+    for await (const chunk of rest) {
+      if (size > MAX_HAR_BYTES) {
+        onProblem?.(`the HAR capture on the input is larger than ${MAX_HAR_BYTES / 1048576} MB; reading its first ${MAX_HAR_BYTES / 1048576} MB`);
+        break;
+      }
+      chunks.push(Buffer.from(chunk));
+      size += chunk.length;
+    }
+    yield* findInHar(Buffer.concat(chunks).toString('utf8'), onProblem);
     return;
   }
   yield* findInStream((async function* () {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from '../fixtures';
 
@@ -40,6 +41,14 @@ describe('bosh-inspect decode', () => {
     const rows = cli(['decode', '--json', join(FIXTURES, 'finesse-desktop.har')]).out.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(rows.length, 4);
     assert.equal(rows[1].source, 'POST https://fin1.ucce.local:7443/http-bind/');
+  });
+
+  it('a HAR cut off while saving: what is readable is decoded, the cut named on stderr, exit 0', () => {
+    const whole = readFileSync(join(FIXTURES, 'finesse-desktop.har'), 'utf8');
+    const { code, out, err } = cli(['decode', '--json', '-'], whole.slice(0, whole.indexOf('"startedDateTime": "2019-01-11T23:56:55.000Z"')));
+    assert.equal(code, 0);
+    assert.equal(out.trim().split('\n').length, 2);
+    assert.match(err, /input: not a complete HAR file .*2 BOSH fragments recovered/);
   });
 
   it('an unreadable file: a message on stderr and exit 2', () => {

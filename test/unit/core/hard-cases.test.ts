@@ -151,8 +151,29 @@ describe('hard cases users paste', () => {
     assert.match(lines[found[0].line - 1], /"startedDateTime": "2019-01-11T23:56:54.000Z"/);
   });
 
-  it('a HAR that is not JSON says so', () => {
-    assert.throws(() => findInHar('{"log": {"entries": ['), /not a readable HAR file/);
+  it('a HAR cut off while saving: the bodies before the cut are recovered, and the cut is named', () => {
+    const whole = fixture('finesse-desktop.har');
+    const cut = whole.slice(0, whole.indexOf('"startedDateTime": "2019-01-11T23:56:55.000Z"') + 200);
+    const problems: string[] = [];
+    const found = findInHar(cut, (m) => problems.push(m)).map(decodeFragment);
+    assert.deepEqual(found.map((f) => [f.direction, f.source, f.time]), [
+      ['sent', 'POST https://fin1.ucce.local:7443/http-bind/', '2019-01-11T23:56:54.000Z'],
+      ['received', 'POST https://fin1.ucce.local:7443/http-bind/', '2019-01-11T23:56:54.000Z'],
+    ]);
+    assert.equal(find(found[1].root, 'Update', 'state')?.text(), 'READY');
+    assert.equal(found[0].line, findInHar(whole)[0].line, 'the same entry line as in the whole capture');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /not a complete HAR file .*2 BOSH fragments recovered/);
+  });
+
+  it('a HAR whose bodies are base64 is recovered too, and JSON without entries is named', () => {
+    const whole = fixture('finesse-desktop.har');
+    const cut = whole.slice(0, whole.lastIndexOf('}', whole.lastIndexOf('"cache"')));
+    const found = findInHar(cut, () => {}).map(decodeFragment);
+    assert.equal(found.at(-1)?.root?.attrs.condition, 'item-not-found');
+    const problems: string[] = [];
+    assert.deepEqual(findInHar('{"log": {}}', (m) => problems.push(m)), []);
+    assert.match(problems[0], /no log.entries list/);
   });
 
   it('fed line by line, the finder gives the same fragments as on the whole text', () => {
