@@ -94,7 +94,10 @@ export function parseXml(text: string, layer = 0): XmlElement {
         if (close < 0) fail(`the value of ${key} in <${el.name}> is not closed`);
         const value = text.slice(i + 1, close);
         if (value.indexOf('<') >= 0) fail(`the value of ${key} in <${el.name}> contains '<'`);
-        el.attrs[key] = value.indexOf('&') < 0 ? value : unescape(value);
+        const decoded = value.indexOf('&') < 0 ? value : unescape(value);
+        // Plain assignment of "__proto__" would be swallowed by the object; a hostile stanza keeps it as an attribute.
+        if (key === '__proto__') Object.defineProperty(el.attrs, key, { value: decoded, enumerable: true, writable: true, configurable: true });
+        else el.attrs[key] = decoded;
         i = close + 1;
       }
       if (current) {

@@ -11,6 +11,13 @@ describe('strict XML parsing', () => {
     assert.equal(compactXml(el), '<a:b xmlns:a="urn:x" z="1" y="&lt;é&amp;lt;"><a:c/>&lt;raw&gt;t &amp; u</a:b>');
   });
 
+  it('keeps an attribute named __proto__ as an attribute, without touching any prototype', () => {
+    const el = parseXml(`<a __proto__="x" b="1"/>`);
+    assert.deepEqual(Object.keys(el.attrs), ['__proto__', 'b']);
+    assert.equal(compactXml(el), '<a __proto__="x" b="1"/>');
+    assert.equal(({} as Record<string, unknown>).x, undefined);
+  });
+
   const broken: Array<[string, RegExp]> = [
     ['<VIP>', /<VIP> is not closed/],
     ['Smith & Sons <VIP>', /text before the root element/],
