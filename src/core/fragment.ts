@@ -41,3 +41,9 @@ export interface Fragment {
   /** Where the fragment came from when it is not a plain line, e.g. 'POST https://fin1:7443/http-bind/'. */
   source?: string;
 }
+
+/** Just past a fragment's last character: 1-based line, 0-based column (where an editor selection ends). */
+export function fragmentEnd(f: Fragment): { line: number; column: number } {
+  const lastBreak = f.text.lastIndexOf('\n');
+  return { line: f.endLine, column: lastBreak < 0 ? f.column + f.text.length : f.text.length - lastBreak - 1 };
+}

@@ -11,12 +11,18 @@ export interface PrettyOptions {
 /** Deeper elements are indented no further, so hostile nesting cannot make the output grow with the square of the input. */
 const MAX_INDENT_DEPTH = 100;
 
+/** Indented XML, with a closing note when it was cut at `maxChars`. */
+export function prettyPrint(el: XmlElement, opts: PrettyOptions = {}): string {
+  const { xml, cut } = prettyPrintLimited(el, opts);
+  return cut ? `${xml}\n… cut at ${opts.maxChars} characters (the decoded stanza is longer)` : xml;
+}
+
 /**
  * Indented XML: attribute order and namespace declarations as found; whitespace-only text
  * between elements dropped. Walked with a list of its own, not recursion: hostile input nests
- * thousands deep.
+ * thousands deep. Says whether it stopped at `maxChars`, for callers that word the cut themselves.
  */
-export function prettyPrint(el: XmlElement, opts: PrettyOptions = {}): string {
+export function prettyPrintLimited(el: XmlElement, opts: PrettyOptions = {}): { xml: string; cut: boolean } {
   const indent = opts.indent ?? '  ';
   const max = opts.maxChars ?? Infinity;
   const lines: string[] = [];
@@ -70,9 +76,7 @@ export function prettyPrint(el: XmlElement, opts: PrettyOptions = {}): string {
       }
     }
   }
-  let out = lines.join('\n');
-  if (cut) out += `\n… cut at ${max} characters (the decoded stanza is longer)`;
-  return out;
+  return { xml: lines.join('\n'), cut };
 }
 
 /** The decoded tree on one line, as it would travel on the wire. */

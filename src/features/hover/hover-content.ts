@@ -4,8 +4,8 @@ import { decodeFragment } from '../../core/decode';
 import { describeDecoded } from '../../core/describe';
 import { startsRecord } from '../../core/find/dialects';
 import { FragmentFinder } from '../../core/find/finder';
-import type { Fragment } from '../../core/fragment';
-import { prettyPrint } from '../../core/xml/pretty';
+import { fragmentEnd, type Fragment } from '../../core/fragment';
+import { prettyPrintLimited } from '../../core/xml/pretty';
 
 /** Default for `xmppBosh.hover.maxChars`: decoded XML beyond this is cut with a note. */
 export const DEFAULT_HOVER_MAX_CHARS = 20_000;
@@ -56,9 +56,8 @@ function covers(f: Fragment, line: number, character: number): boolean {
 }
 
 function endOf(f: Fragment): { line: number; character: number } {
-  const lastBreak = f.text.lastIndexOf('\n');
-  const character = lastBreak < 0 ? f.column + f.text.length : f.text.length - lastBreak - 1;
-  return { line: f.endLine - 1, character };
+  const end = fragmentEnd(f);
+  return { line: end.line - 1, character: end.column };
 }
 
 export interface HoverOptions {
@@ -77,14 +76,12 @@ function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   const maxChars = opts.maxChars ?? DEFAULT_HOVER_MAX_CHARS;
   const d = decodeFragment({ ...f });
   const desc = describeDecoded(d);
-  let xml = d.root ? prettyPrint(d.root, { markLayers: true, maxChars }) : d.unescaped;
-  let cut = xml.includes('\n… cut at ');
+  // The note about a cut goes below the code block, naming the setting.
+  let { xml, cut } = d.root ? prettyPrintLimited(d.root, { markLayers: true, maxChars }) : { xml: d.unescaped, cut: false };
   if (!d.root && xml.length > maxChars) {
     xml = xml.slice(0, maxChars);
     cut = true;
   }
-  // prettyPrint's own note stays out of the code block; ours below names the setting.
-  xml = xml.replace(/\n… cut at \d+ characters \(the decoded stanza is longer\)$/, '');
 
   const parts: string[] = [`**${md(desc.summary)}**`];
   const facts = [desc.kind, desc.from || desc.to ? `${desc.from ?? '?'} → ${desc.to ?? '?'}` : '', desc.node ? `node ${desc.node}` : '', d.layers > 0 ? `${d.layers} escaped layer${d.layers > 1 ? 's' : ''} decoded` : '', d.escaped > 0 ? `escaped ${d.escaped}× in the log` : ''].filter(Boolean);

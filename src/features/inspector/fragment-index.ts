@@ -5,7 +5,7 @@ import { describeDecoded, type Description } from '../../core/describe';
 import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
 import { isElement, type XmlElement } from '../../core/xml/element';
-import { prettyPrint } from '../../core/xml/pretty';
+import { prettyPrint, prettyPrintLimited } from '../../core/xml/pretty';
 import { MAX_TREE_DEPTH, type Detail, type Row, type XmlNodeView } from '../../protocol';
 import { FileChangedError, type FileLines } from './file-lines';
 import { FragmentPositions } from './fragment-positions';
@@ -144,7 +144,8 @@ export function detailOf(d: DecodedFragment, index: number, maxChars: number): D
   const desc = describeDecoded(d);
   const budget = { left: maxChars, cut: false };
   const tree = d.root ? nodeView(d.root, budget) : undefined;
-  const decoded = d.root ? prettyPrint(d.root, { markLayers: true, maxChars }) : cutText(d.unescaped, maxChars).text;
+  const pretty = d.root ? prettyPrintLimited(d.root, { markLayers: true, maxChars }) : undefined;
+  const decoded = pretty ? pretty.xml : cutText(d.unescaped, maxChars).text;
   const original = cutText(d.text, maxChars);
   const facts: Array<[string, string]> = [];
   const add = (k: string, v: string | undefined) => v !== undefined && v !== '' && facts.push([k, v]);
@@ -173,7 +174,7 @@ export function detailOf(d: DecodedFragment, index: number, maxChars: number): D
     decoded,
     original: original.text,
     layers: d.layers,
-    cut: (tree !== undefined && budget.cut) || original.cut || decoded.includes('\n… cut at ') || (!d.root && d.unescaped.length > maxChars),
+    cut: (tree !== undefined && budget.cut) || original.cut || pretty?.cut === true || (!d.root && d.unescaped.length > maxChars),
     error: d.error,
     facts,
   };

@@ -2,7 +2,7 @@
 // answers detail/copy/reveal/export requests. Everything the page posts is read with the protocol's readers.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import type { Fragment } from '../../core/fragment';
+import { fragmentEnd, type Fragment } from '../../core/fragment';
 import { readWebviewMessage, type HostMessage, type InspectorState, type Row, type SourceRef, type WebviewMessage } from '../../protocol';
 import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, batchIsDue } from './fragment-index';
 import { FileLines } from './file-lines';
@@ -140,8 +140,8 @@ export class InspectorPanel {
     try {
       const doc = await vscode.workspace.openTextDocument(uri);
       const start = new vscode.Position(f.line - 1, f.column);
-      const lastBreak = f.text.lastIndexOf('\n');
-      const end = new vscode.Position(f.endLine - 1, lastBreak < 0 ? f.column + f.text.length : f.text.length - lastBreak - 1);
+      const last = fragmentEnd(f);
+      const end = new vscode.Position(last.line - 1, last.column);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(start, end), viewColumn: vscode.ViewColumn.One, preserveFocus: false });
     } catch (e) {
       void vscode.window.showWarningMessage(`Cannot show line ${f.line} of ${this.title} in an editor: ${(e as Error).message}`);
