@@ -107,13 +107,12 @@ describe('bosh-inspect connect against Prosody', function () {
     const silent = createServer(() => setTimeout(() => child?.kill('SIGINT'), 200));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/http-bind/`;
-    const started = Date.now();
     const run = await cli(['--url', url, '--jid', `${AGENT.user}@${DOMAIN}`, '--password-env', 'AGENT_PASSWORD'], { env, onSpawn: (c) => (child = c) });
     silent.closeAllConnections();
     silent.close();
     assert.equal(run.code, 0, run.stderr);
+    // No clock here: waiting for the login instead would outlast the suite's 30 s test timeout.
     assert.match(run.stderr, /stopped before the session was online/);
-    assert.ok(Date.now() - started < 10_000, `ended after ${Date.now() - started} ms`);
   });
 
   it('missing password variable and bad arguments are usage errors (exit 2)', async () => {
