@@ -1,0 +1,14 @@
+import type { VocabularyEntry } from './entry';
+import { OPENFIRE } from './openfire';
+import { PROSODY } from './prosody';
+import { EJABBERD } from './ejabberd';
+import { MONGOOSEIM } from './mongooseim';
+import { TIGASE } from './tigase';
+import { NODE_XMPP_BOSH } from './node-xmpp-bosh';
+import { BROWSER_CONSOLE } from './browser-console';
+import { FINESSE } from './finesse';
+
+/** Every string diagnosis reads, one list per server, client and Finesse. */
+export const VOCABULARY: readonly VocabularyEntry[] = [
+  ...OPENFIRE, ...PROSODY, ...EJABBERD, ...MONGOOSEIM, ...TIGASE, ...NODE_XMPP_BOSH, ...BROWSER_CONSOLE, ...FINESSE,
+];
