@@ -1,10 +1,12 @@
 import { runConnect } from './connect-command';
 import { runDecode } from './decode-command';
+import { runScan } from './scan-command';
 
 const USAGE = `bosh-inspect — read, decode and watch XMPP traffic carried over BOSH
 
 Commands:
   decode [--json] [FILE|-]   find and decode every stanza in a log, HAR capture or transcript
+  scan [--json] FILE|DIR|- …  say why each BOSH session of an incident ended, with the evidence
   connect --url URL --jid JID --password-env VAR [options]
                              open a live BOSH session and print every stanza
 
@@ -12,6 +14,7 @@ Commands:
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   decode: runDecode,
+  scan: runScan,
   connect: runConnect,
 };
 

@@ -1,4 +1,5 @@
 import { decodedXml, type DecodedFragment } from './decode';
+import { flowOf } from './flow';
 import { prettyPrint } from './xml/pretty';
 
 export type OutputFormat = 'json' | 'text';
@@ -8,6 +9,8 @@ export function toJsonLine(d: DecodedFragment): string {
   const o: Record<string, unknown> = { line: d.line };
   if (d.endLine !== d.line) o.endLine = d.endLine;
   if (d.direction) o.direction = d.direction;
+  const flow = flowOf(d, d.root);
+  if (flow) o.flow = flow;
   if (d.time) o.time = d.time;
   if (d.stamp) o.stamp = d.stamp;
   if (d.dialect) o.dialect = d.dialect;

@@ -40,6 +40,22 @@ export interface Fragment {
   dialect?: DialectId;
   /** Where the fragment came from when it is not a plain line, e.g. 'POST https://fin1:7443/http-bind/'. */
   source?: string;
+  /** For a fragment of a HAR capture: what became of the HTTP exchange it travelled in. */
+  exchange?: HttpExchange;
+}
+
+/** One HTTP request and its answer as a capture recorded them. */
+export interface HttpExchange {
+  /** 0-based entry of the capture: a request and its answer share it. */
+  entry: number;
+  /** HTTP status of the answer; 0 when there was none (the browser gave up, the network was down). */
+  status?: number;
+  /** Why there was no answer, as the browser put it (`net::ERR_INTERNET_DISCONNECTED`). */
+  error?: string;
+  /** ISO-8601 time the answer was complete. */
+  ended?: string;
+  /** What the answer held: a BOSH body, an HTML page (a proxy's or a servlet container's), nothing, or other text. */
+  answer: 'bosh' | 'html' | 'empty' | 'other';
 }
 
 /** Just past a fragment's last character: 1-based line, 0-based column (where an editor selection ends). */

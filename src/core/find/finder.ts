@@ -1,7 +1,7 @@
 import type { DialectId, Direction, Fragment } from '../fragment';
 import { escapedLessThanLevel, unescapeWithMap } from '../xml/escape';
 import { MAX_LAYERS } from '../xml/escape-layers';
-import { readRecord } from './dialects';
+import { readRecord, type LogRecord } from './dialects';
 import { directionIn } from './direction';
 import { ExtentScanner, NEED_MORE, NOT_XML } from './extent-scanner';
 import { isNameStart } from '../xml/parse';
@@ -16,7 +16,7 @@ export const MAX_FRAGMENT_CHARS = 16 * 1024 * 1024;
 // Root names worth reporting even when the fragment never closes (r and a: XEP-0198 acks).
 const XMPP_ROOTS = new Set(['body', 'message', 'presence', 'iq', 'stream:stream', 'stream:features', 'features', 'stream:error', 'auth', 'challenge', 'response', 'success', 'failure', 'starttls', 'proceed', 'notification', 'Update', 'enable', 'enabled', 'r', 'a', 'open', 'close']);
 
-interface RecordContext {
+export interface RecordContext {
   dialect?: DialectId;
   time?: string;
   stamp?: string;
@@ -43,6 +43,8 @@ export class FragmentFinder {
   private ctx: RecordContext = {};
   private pending: OpenFragment | undefined;
   private out: Fragment[] = [];
+  /** The log prefix of the line pushed last, when it began a record. */
+  lastRecord: LogRecord | undefined;
 
   /** `firstLine`: the number of the first line pushed (text taken from the middle of a file starts later). */
   constructor(firstLine = 1) {
@@ -55,6 +57,7 @@ export class FragmentFinder {
     let from = 0;
     let leadStart = 0;
     const record = readRecord(line);
+    this.lastRecord = record;
 
     if (this.pending) {
       if (record) this.closePartial();
@@ -70,6 +73,11 @@ export class FragmentFinder {
     }
     this.scanLine(line, from, leadStart);
     return this.out;
+  }
+
+  /** The record the line pushed last belongs to: its dialect and time (continuation lines keep their record's). */
+  get recordContext(): Readonly<RecordContext> {
+    return this.ctx;
   }
 
   /** A raw HTTP capture (Fiddler) has no log prefix; the response's Date header gives the time. */

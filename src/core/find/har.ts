@@ -1,11 +1,12 @@
-import type { Fragment } from '../fragment';
+import type { Fragment, HttpExchange } from '../fragment';
 import { findInText } from './finder';
 
 interface HarEntry {
   startedDateTime?: string;
   time?: number;
   request?: { method?: string; url?: string; postData?: { text?: string } };
-  response?: { status?: number; content?: { text?: string; encoding?: string } };
+  response?: { status?: number; content?: { text?: string; encoding?: string }; _error?: string; _failureText?: string };
+  _error?: string;
 }
 
 // BOSH is recognised by what travels, not where (proxies and Finesse rename the path):
@@ -43,8 +44,10 @@ export function findInHar(raw: string, onProblem?: (message: string) => void): F
     const source = `${entry.request?.method ?? 'POST'} ${entry.request?.url ?? ''}`.trim();
     const started = entry.startedDateTime;
     const finished = started && typeof entry.time === 'number' ? addMs(started, entry.time) : started;
-    addBody(found, entry.request?.postData?.text ?? '', { line: lines[i], direction: 'sent', time: started, source });
-    addBody(found, responseText(entry), { line: lines[i], direction: 'received', time: finished, source });
+    const answer = responseText(entry);
+    const exchange = exchangeOf(entry, i, answer, finished);
+    addBody(found, entry.request?.postData?.text ?? '', { line: lines[i], direction: 'sent', time: started, source, exchange });
+    addBody(found, answer, { line: lines[i], direction: 'received', time: finished, source, exchange });
   });
   return found;
 }
@@ -54,13 +57,28 @@ interface BodyPlace {
   direction: 'sent' | 'received';
   time?: string;
   source: string;
+  exchange?: HttpExchange;
 }
 
 function addBody(found: Fragment[], text: string, at: BodyPlace): void {
   if (!BOSH_CONTENT.test(text)) return;
   for (const f of findInText(text)) {
-    found.push({ ...f, line: at.line, endLine: at.line, column: 0, direction: at.direction, dialect: 'har', source: at.source, ...(at.time ? { time: at.time, stamp: at.time } : {}) });
+    const g: Fragment = { ...f, line: at.line, endLine: at.line, column: 0, direction: at.direction, dialect: 'har', source: at.source, ...(at.time ? { time: at.time, stamp: at.time } : {}) };
+    if (at.exchange) g.exchange = at.exchange;
+    found.push(g);
   }
+}
+
+/** What became of an entry's request: its status, the browser's error, what the answer held. */
+function exchangeOf(entry: HarEntry, index: number, answer: string, ended: string | undefined): HttpExchange {
+  const status = typeof entry.response?.status === 'number' ? Math.max(0, entry.response.status) : undefined;
+  const error = entry.response?._error || entry.response?._failureText || entry._error;
+  const kind = answer.trim() === '' ? 'empty' : BOSH_CONTENT.test(answer) ? 'bosh' : /^\s*(?:<!doctype html|<html)/i.test(answer) ? 'html' : 'other';
+  const x: HttpExchange = { entry: index, answer: kind };
+  if (status !== undefined) x.status = status;
+  if (error) x.error = error;
+  if (ended && status) x.ended = ended;
+  return x;
 }
 
 // The keys a HAR entry's BOSH bodies hang on, read one JSON string at a time.

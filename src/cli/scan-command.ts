@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { diagnose } from '../core/diagnose';
+import { expandInputs } from '../core/input';
+import { incidentJsonLines, incidentReport } from '../core/diagnose/report';
+import { Output } from './output';
+
+export const SCAN_USAGE = `Usage: bosh-inspect scan [--json] FILE|DIR|- …
+
+Reads every log, HAR capture and transcript of an incident (files, folders, .gz, .zip bundles,
+zips inside zips; '-' reads stdin) and says what became of each BOSH session: its timeline,
+why it ended (client-logout, inactivity-timeout, unknown-session, auth-failed, rid-out-of-window,
+conflict, policy-violation, server-shutdown, http-error, network, open, unknown) with the
+evidence, and the findings beside it (polling stopped, Finesse forced logouts, undelivered
+stanzas, retransmissions, rid gaps, stream, SASL and HTTP errors).
+
+  --json   NDJSON once every input is read: sessions by start time, then findings by time
+
+Exit 0 whatever was found; 2 when an input cannot be read (after scanning the rest).`;
+
+export async function runScan(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (e) {
+    process.stderr.write(`bosh-inspect scan: ${(e as Error).message}\n${SCAN_USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(SCAN_USAGE + '\n');
+    return 0;
+  }
+  const paths = args.positionals.length ? args.positionals : ['-'];
+  let unreadable = false;
+  const expanded = await expandInputs(paths, {
+    stdin: process.stdin,
+    onProblem: (name, message) => {
+      unreadable = true;
+      process.stderr.write(`bosh-inspect scan: ${name}: ${message}\n`);
+    },
+  });
+  const out = new Output();
+  try {
+    const incident = await diagnose(expanded.files, {
+      onInput: (n) => {
+        if (n.problem) process.stderr.write(`bosh-inspect scan: ${n.file}: ${n.problem}\n`);
+      },
+    });
+    const lines = args.values.json ? incidentJsonLines(incident) : [incidentReport(incident)];
+    for (const line of lines) {
+      await out.write(line);
+      if (out.closed) return 0;
+    }
+  } finally {
+    await out.flush();
+    await expanded.dispose();
+  }
+  return unreadable ? 2 : 0;
+}

@@ -1,0 +1,142 @@
+import type { LooseNote } from '../sessions/incident-parts';
+import type { Evidence, Finding, FindingKind, Session, Severity } from '../sessions/model';
+import { durationText } from '../sessions/moment';
+import type { AgentLogout } from './finesse-chain';
+import { clockText } from './explain';
+import type { Placer } from './merge';
+
+/** Findings of one kind for one session (or agent, or JID) beyond this many are counted, not listed. */
+const MAX_ALIKE = 5;
+
+/** Collects findings, folding the many alike (every undeliverable stanza of an agent) into a count. */
+export class FindingList {
+  private readonly list: Finding[] = [];
+  private readonly alike = new Map<string, Finding[]>();
+
+  add(f: Finding): void {
+    const key = `${f.kind}|${f.sid ?? f.agent ?? f.jid ?? ''}`;
+    let group = this.alike.get(key);
+    if (!group) this.alike.set(key, (group = []));
+    if (group.length < MAX_ALIKE) {
+      group.push(f);
+      this.list.push(f);
+    } else {
+      const last = group[group.length - 1];
+      last.count = (last.count ?? 1) + 1;
+    }
+  }
+
+  sorted(): Finding[] {
+    const byTime = this.list.map((f, i) => ({ f, i }));
+    byTime.sort((a, b) => (a.f.time ?? Infinity) - (b.f.time ?? Infinity) || a.i - b.i);
+    return byTime.map((x) => x.f);
+  }
+}
+
+const SESSION_END_SEVERITY: Record<Session['endCause'], Severity> = {
+  'client-logout': 'info',
+  open: 'info',
+  unknown: 'warning',
+  'inactivity-timeout': 'error',
+  'unknown-session': 'error',
+  'auth-failed': 'error',
+  'rid-out-of-window': 'error',
+  conflict: 'error',
+  'policy-violation': 'error',
+  'server-shutdown': 'error',
+  'http-error': 'error',
+  network: 'error',
+};
+
+/** The finding that says how a session ended, on the line that shows it. */
+export function sessionEndFinding(s: Session, at: Evidence | undefined): Finding {
+  const place = at ?? (s.end ? { file: s.end.file, line: s.end.line, text: '' } : { file: s.files[0], line: 1, text: '' });
+  const f: Finding = {
+    kind: 'session-end',
+    severity: SESSION_END_SEVERITY[s.endCause],
+    sid: s.sid,
+    file: place.file,
+    line: place.line,
+    message: `${s.endCause}: ${s.explanation}`,
+    evidence: at ? [at] : [],
+  };
+  const when = at && s.end ? s.end : s.end;
+  if (when?.time !== undefined) f.time = when.time;
+  if (when?.stamp) f.stamp = when.stamp;
+  if (s.jid) f.jid = s.jid;
+  if (s.agent) f.agent = s.agent;
+  return f;
+}
+
+/** What the session's own events show: retransmissions, rid gaps, stream and SASL errors, HTTP failures. */
+export function sessionFindings(s: Session, out: FindingList): void {
+  const base = { sid: s.sid, ...(s.jid ? { jid: s.jid } : {}), ...(s.agent ? { agent: s.agent } : {}) };
+  const retrans = s.spans.find((x) => x.retransmission);
+  if (retrans) {
+    out.add({ ...base, kind: 'retransmission', severity: 'warning', ...retrans.sent, message: `rid ${retrans.rid} was sent again (${s.retransmissions} retransmission${s.retransmissions === 1 ? '' : 's'} in the session): an answer was lost or came too late`, evidence: [] });
+  }
+  if (s.ridGaps > 0) {
+    const gap = firstGap(s);
+    if (gap) out.add({ ...base, kind: 'rid-gap', severity: 'warning', ...gap.sent, message: `rid jumped to ${gap.rid} (${s.ridGaps} jump${s.ridGaps === 1 ? '' : 's'} in the session): requests in between never reached this log`, evidence: [] });
+  }
+  for (const e of s.events) {
+    const kind = EVENT_FINDINGS[e.kind];
+    if (!kind) continue;
+    out.add({ ...base, kind, severity: e.severity ?? 'error', file: e.file, line: e.line, ...(e.time !== undefined ? { time: e.time } : {}), ...(e.stamp ? { stamp: e.stamp } : {}), message: e.text, evidence: [] });
+  }
+}
+
+const EVENT_FINDINGS: Record<string, FindingKind> = {
+  'stream-error': 'stream-error',
+  overactivity: 'overactivity',
+  'http-error': 'http-error',
+  'no-answer': 'http-error',
+  cors: 'cors',
+  certificate: 'certificate',
+  'unknown-sid': 'unknown-session',
+};
+
+function firstGap(s: Session) {
+  let prev: number | undefined;
+  for (const x of s.spans) {
+    if (prev !== undefined && x.rid > prev + 1 && !x.retransmission && x.marker !== 'create') return x;
+    if (!x.retransmission) prev = Math.max(prev ?? x.rid, x.rid);
+  }
+  return undefined;
+}
+
+/** The time the server held no request of the client beyond its inactivity: the desktop stopped polling. */
+export function pollingStoppedFinding(s: Session, idle: { ms: number; from?: import('../sessions/model').Moment; to?: import('../sessions/model').Moment; open: boolean }, at: Evidence, ended: boolean): Finding {
+  const inactivity = s.params.inactivity!;
+  const until = idle.open ? 'and none came after it' : `until the next request at ${clockText(idle.to)}`;
+  return {
+    kind: 'polling-stopped',
+    severity: ended ? 'error' : 'warning',
+    sid: s.sid,
+    ...(s.jid ? { jid: s.jid } : {}),
+    ...(s.agent ? { agent: s.agent } : {}),
+    file: at.file,
+    line: at.line,
+    ...(idle.from?.time !== undefined ? { time: idle.from.time } : {}),
+    ...(idle.from?.stamp ? { stamp: idle.from.stamp } : {}),
+    message: `The client stopped polling: the server held no request for ${durationText(idle.ms)} (inactivity ${inactivity} s), from the answer at ${clockText(idle.from)} ${until}. A sleeping PC, a dropped network or a proxy that times out before 'wait' does this.`,
+    evidence: [at],
+  };
+}
+
+/** Findings from lines that name no session: Finesse's agent lines, stanzas the server could not deliver. */
+export function looseFindings(notes: Map<string, { toArray(): LooseNote[] }>, logouts: AgentLogout[], place: Placer, out: FindingList): void {
+  for (const n of notes.get('presence-unavailable')?.toArray() ?? []) {
+    out.add({ kind: 'presence-unavailable', severity: 'warning', ...place.moment(n.mark), ...(n.note.agent ? { agent: n.note.agent } : {}), ...(n.note.jid ? { jid: n.note.jid } : {}), message: `Finesse saw ${n.note.agent ? `agent ${n.note.agent}` : n.note.jid}'s presence become unavailable: its desktop session is gone, and a logout timer starts`, evidence: [{ ...n.mark, text: n.text }] });
+  }
+  for (const l of logouts) {
+    out.add({ kind: 'forced-logout', severity: 'error', file: l.file, line: l.line, ...(l.time !== undefined ? { time: l.time } : {}), ...(l.stamp ? { stamp: l.stamp } : {}), agent: l.agent, ...(l.reason ? { reason: l.reason } : {}), message: `Finesse logged agent ${l.agent} out (${l.how}${l.reason ? `, reason code ${l.reason}${l.reason === '255' ? ': the desktop lost its connection to the notification service' : ''}` : ''})`, evidence: [{ file: l.file, line: l.line, text: l.text }] });
+  }
+  for (const n of notes.get('undeliverable')?.toArray() ?? []) {
+    const to = /\bto=["']([^"'/]+)/.exec(n.text)?.[1];
+    out.add({ kind: 'undelivered', severity: 'warning', ...place.moment(n.mark), ...(to ? { jid: to, ...(/^\d+@/.test(to) ? { agent: to.split('@')[0] } : {}) } : {}), message: `The server could not deliver a stanza${to ? ` for ${to}` : ''}: no session was available, so it was stored offline (or dropped)`, evidence: [{ ...n.mark, text: n.text }] });
+  }
+  for (const kind of ['cors', 'certificate'] as const) {
+    for (const n of notes.get(kind)?.toArray() ?? []) out.add({ kind, severity: 'error', ...place.moment(n.mark), message: kind === 'cors' ? 'The browser refused an answer for lack of CORS headers: a proxy, or a BOSH URL on another origin' : "The browser refused the server's certificate", evidence: [{ ...n.mark, text: n.text }] });
+  }
+}

@@ -1,0 +1,199 @@
+import { IncidentParts, NOTE_MEANINGS } from '../sessions/incident-parts';
+import type { FileReader } from '../sessions/file-reader';
+import type { Evidence, Incident, InputNote, Moment, Session } from '../sessions/model';
+import { readInput, type ReadableInput } from '../sessions/read-input';
+import type { SessionPart } from '../sessions/session-part';
+import { inferClocks, type Clocks } from './clocks';
+import { chooseCause } from './end-cause';
+import { explain } from './explain';
+import { agentLogouts, sessionOfAgent } from './finesse-chain';
+import { FindingList, looseFindings, pollingStoppedFinding, sessionEndFinding, sessionFindings } from './findings';
+import { mergeParts, Placer, toEvent } from './merge';
+
+export type { ReadableInput } from '../sessions/read-input';
+
+export interface DiagnoseOptions {
+  /** Told each input as it is read, and what could not be read in it. */
+  onInput?: (note: InputNote) => void;
+}
+
+/**
+ * Reads every input of an incident and says what became of each BOSH session in it: its
+ * requests and answers, its clock, its end cause in words, and the findings beside it.
+ */
+export async function diagnose(inputs: readonly ReadableInput[], options: DiagnoseOptions = {}): Promise<Incident> {
+  const parts = new IncidentParts();
+  const readers: FileReader[] = [];
+  const notes: InputNote[] = [];
+  const years = new Map<string, string>();
+  for (const input of inputs) {
+    const hint = input.mtime ? { year: input.mtime.getUTCFullYear(), day: Date.UTC(input.mtime.getUTCFullYear(), input.mtime.getUTCMonth(), input.mtime.getUTCDate()) } : {};
+    const { reader, ...note } = await readInput(input, parts, hint);
+    if (hint.year !== undefined && reader.yearSupplied) years.set(input.name, `the year taken from the file's date, ${hint.year}`);
+    readers.push(reader);
+    notes.push(note);
+    options.onInput?.(note);
+  }
+  return conclude(parts, readers, notes, years);
+}
+
+/** The incident from parts already read (the VS Code side reads open editors itself). */
+export function conclude(parts: IncidentParts, readers: FileReader[], notes: InputNote[], years = new Map<string, string>()): Incident {
+  attachJidNotes(parts);
+  const clocks = inferClocks(readers, parts.samples, years);
+  const place = new Placer(clocks);
+  const evidenceEnd = new Map(readers.map((r) => [r.file, r.lastLocal]));
+
+  const bySid = new Map<string, SessionPart[]>();
+  for (const fileParts of parts.byFile.values()) {
+    for (const p of fileParts.values()) {
+      const list = bySid.get(p.sid);
+      if (list) list.push(p);
+      else bySid.set(p.sid, [p]);
+    }
+  }
+
+  const findings = new FindingList();
+  const logouts = agentLogouts(parts, place);
+  const sessions: Session[] = [];
+  const choices = new Map<Session, ReturnType<typeof chooseCause> & { merged: ReturnType<typeof mergeParts> }>();
+  for (const [sid, list] of bySid) {
+    const merged = mergeParts(sid, list, place);
+    if (merged.session.requests === 0 && merged.signals.length === 0 && !merged.session.jid) continue;
+    const choice = chooseCause(merged, place, evidenceEnd);
+    sessions.push(merged.session);
+    choices.set(merged.session, { ...choice, merged });
+  }
+  sessions.sort((a, b) => (a.start?.time ?? Infinity) - (b.start?.time ?? Infinity) || (a.start?.file ?? '').localeCompare(b.start?.file ?? '') || (a.start?.line ?? 0) - (b.start?.line ?? 0));
+
+  // Finesse's lines about an agent join the agent's session, on their own lane of its timeline.
+  const finesseNotes = ['presence-unavailable', 'logout-timer', 'forced-logout', 'agent-state'] as const;
+  for (const kind of finesseNotes) {
+    for (const n of parts.looseNotes.get(kind)?.toArray() ?? []) {
+      const agent = n.note.agent ?? n.note.jid?.split('@')[0];
+      if (!agent) continue;
+      const s = sessionOfAgent(agent, place.utc(n.mark), sessions);
+      if (!s) continue;
+      const meaning = NOTE_MEANINGS[kind];
+      s.events.push(toEvent({ ...n.mark, lane: 'finesse', kind, text: finesseWords(kind, n.note.reason, n.note.threshold, n.note.state), ...(meaning?.severity ? { severity: meaning.severity } : kind === 'forced-logout' ? { severity: 'error' } : {}) }, place));
+      if (!s.files.includes(n.mark.file)) s.files.push(n.mark.file);
+      s.evidence.push({ file: n.mark.file, line: n.mark.line, text: n.text });
+    }
+  }
+
+  for (const s of sessions) {
+    const c = choices.get(s)!;
+    s.events.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
+    s.endCause = c.cause;
+    if (c.signal?.condition) s.condition = c.signal.condition;
+    const idle = longestIdle(c.merged.parts, clocks, evidenceEnd, c.cause === 'inactivity-timeout' ? c.signal?.mark.local : undefined);
+    const logout = s.agent ? logouts.find((l) => l.agent === s.agent && sessionOfAgent(l.agent, l.time, sessions) === s) : undefined;
+    s.explanation = explain(s, c, idle, logout, place);
+    const restsOn = new Set<string>();
+    if (c.signal) restsOn.add(c.signal.mark.file);
+    if (logout) restsOn.add(logout.file);
+    for (const a of c.after.slice(0, 1)) restsOn.add(a.mark.file);
+    s.restsOn = restsOn.size ? [...restsOn] : [...s.files];
+    const wouldSettle = settles(c.merged.parts, c.cause);
+    if (wouldSettle) s.wouldSettle = wouldSettle;
+    if (c.signal) {
+      const at = { ...place.moment(c.signal.mark) };
+      s.end = at;
+    }
+    const endEvidence: Evidence | undefined = c.signal ? { file: c.signal.mark.file, line: c.signal.mark.line, text: c.signal.text } : s.end ? { file: s.end.file, line: s.end.line, text: '' } : undefined;
+    if (endEvidence) s.evidence.unshift(endEvidence);
+    s.evidence = dedupeEvidence(s.evidence);
+    findings.add(sessionEndFinding(s, endEvidence));
+    if (idle && s.params.inactivity !== undefined && idle.ms > s.params.inactivity * 1000) {
+      findings.add(pollingStoppedFinding(s, idle, idleEvidence(s, idle, endEvidence), c.cause === 'inactivity-timeout'));
+    }
+    sessionFindings(s, findings);
+  }
+  looseFindings(parts.looseNotes as never, logouts, place, findings);
+
+  return {
+    inputs: notes,
+    clocks: [...clocks.values()].map((c) => c.note),
+    sessions,
+    findings: findings.sorted(),
+    summary: {
+      loggedOut: logouts.map((l) => ({ agent: l.agent, ...(l.reason ? { reason: l.reason } : {}), file: l.file, line: l.line, ...(l.time !== undefined ? { time: l.time } : {}), ...(l.stamp ? { stamp: l.stamp } : {}) })),
+      abnormal: sessions.filter((s) => s.endCause !== 'client-logout' && s.endCause !== 'open').map((s) => ({ sid: s.sid, ...(s.jid ? { jid: s.jid } : {}), endCause: s.endCause, ...(s.end?.time !== undefined ? { time: s.end.time } : {}), ...(s.end?.stamp ? { stamp: s.end.stamp } : {}) })),
+    },
+  };
+}
+
+function finesseWords(kind: string, reason?: string, threshold?: number, state?: string): string {
+  switch (kind) {
+    case 'presence-unavailable':
+      return 'Finesse: the agent’s presence became unavailable';
+    case 'logout-timer':
+      return `Finesse: logout timer running${threshold !== undefined ? ` (${threshold} s)` : ''}`;
+    case 'forced-logout':
+      return 'Finesse: PRESENCE_DRIVEN_LOGOUT';
+    default:
+      return `Finesse: agent state ${state ?? ''}${reason ? `, reason code ${reason}` : ''}`.replace(/ +,/, ',');
+  }
+}
+
+/** Server lines that name a JID but no sid (Openfire before 4.0) join the session of that JID in the same file. */
+function attachJidNotes(parts: IncidentParts): void {
+  for (const [kind, list] of parts.looseNotes) {
+    const meaning = NOTE_MEANINGS[kind];
+    if (!meaning?.cause) continue;
+    for (const n of list.toArray()) {
+      if (!n.note.jid || !n.serverSide) continue;
+      const bare = n.note.jid.split('/')[0];
+      const candidates = [...(parts.byFile.get(n.mark.file)?.values() ?? [])].filter((p) => p.jid?.split('/')[0] === bare && (p.first?.line ?? 0) <= n.mark.line);
+      const p = candidates[candidates.length - 1];
+      if (p) parts.apply(p, n, n.order ?? 0);
+    }
+  }
+}
+
+type Idle = { ms: number; from?: Moment; to?: Moment; open: boolean };
+
+function longestIdle(list: SessionPart[], clocks: Clocks, evidenceEnd: Map<string, number | undefined>, closedAt: number | undefined): Idle | undefined {
+  // The server's view first: it is the server's clock that reaps the session.
+  const ordered = [...list].sort((a, b) => Number(b.serverSide) - Number(a.serverSide));
+  for (const p of ordered) {
+    const until = closedAt ?? evidenceEnd.get(p.file);
+    const gap = p.longestIdle(until);
+    if (!gap) continue;
+    const clock = clocks.get(p.file);
+    const zone = p.first?.zone;
+    const toMoment = (local: number): Moment => {
+      const utc = zone !== undefined ? local - zone * 60_000 : clock?.offsetMs !== undefined ? local - clock.offsetMs : undefined;
+      return { ...(utc !== undefined ? { time: utc } : {}), stamp: new Date(local).toISOString().slice(0, 23).replace('T', ' ') };
+    };
+    return { ms: gap.to - gap.from, from: toMoment(gap.from), to: toMoment(gap.to), open: gap.open };
+  }
+  return undefined;
+}
+
+function idleEvidence(s: Session, idle: Idle, end: Evidence | undefined): Evidence {
+  const span = s.spans.find((x) => x.answered?.stamp && idle.from?.stamp && x.answered.stamp.replace('T', ' ').startsWith(idle.from.stamp.slice(0, 19)));
+  if (span?.answered) return { file: span.answered.file, line: span.answered.line, text: `answer to rid ${span.rid}: ${span.answer ?? ''}` };
+  return end ?? { file: s.files[0], line: s.start?.line ?? 1, text: '' };
+}
+
+function settles(list: SessionPart[], cause: Session['endCause']): string | undefined {
+  const server = list.some((p) => p.serverSide);
+  const client = list.some((p) => !p.serverSide);
+  if (!server && cause !== 'client-logout' && cause !== 'auth-failed') return "the server's log (Openfire debug.log and info.log, Prosody's or ejabberd's log) would say whether and why the server closed it";
+  if (!client && (cause === 'unknown' || cause === 'open' || cause === 'inactivity-timeout' || cause === 'unknown-session')) return "the browser's HAR capture or console log would show what the client saw: whether its requests went out and what answered them";
+  return undefined;
+}
+
+function dedupeEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of list) {
+    const k = `${e.file}:${e.line}`;
+    if (seen.has(k) || (!e.text && out.length)) continue;
+    seen.add(k);
+    out.push(e);
+    if (out.length >= 12) break;
+  }
+  return out;
+}

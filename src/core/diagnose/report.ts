@@ -1,0 +1,97 @@
+import type { Finding, Incident, Moment, Session } from '../sessions/model';
+import { durationText } from '../sessions/moment';
+import { paramText } from '../sessions/file-reader';
+
+/** ISO-8601 UTC when the clock is known; nothing otherwise (never a guessed zone). */
+function iso(m: Moment | undefined): string | undefined {
+  return m?.time !== undefined ? new Date(m.time).toISOString() : undefined;
+}
+
+function put(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (v !== undefined && v !== null && v !== '') o[k] = v;
+}
+
+/** The NDJSON of `bosh-inspect scan --json`: sessions by start time, then findings by time. */
+export function incidentJsonLines(incident: Incident): string[] {
+  const out: string[] = [];
+  for (const s of incident.sessions) out.push(JSON.stringify(sessionJson(s)) + '\n');
+  for (const f of incident.findings) out.push(JSON.stringify(findingJson(f)) + '\n');
+  return out;
+}
+
+export function sessionJson(s: Session): Record<string, unknown> {
+  const o: Record<string, unknown> = { type: 'session', sid: s.sid };
+  put(o, 'transport', s.transport);
+  put(o, 'jid', s.jid);
+  put(o, 'agent', s.agent);
+  o.files = s.files;
+  put(o, 'nodes', s.nodes);
+  put(o, 'start', iso(s.start));
+  put(o, 'end', iso(s.end));
+  put(o, 'startStamp', s.start?.stamp);
+  put(o, 'endStamp', s.end?.stamp);
+  o.endCause = s.endCause;
+  put(o, 'condition', s.condition);
+  put(o, 'lastRequest', iso(s.lastRequest));
+  put(o, 'lastResponse', iso(s.lastResponse));
+  put(o, 'lastRequestStamp', s.lastRequest?.stamp);
+  put(o, 'lastResponseStamp', s.lastResponse?.stamp);
+  o.requests = s.requests;
+  if (s.retransmissions) o.retransmissions = s.retransmissions;
+  if (s.ridGaps) o.ridGaps = s.ridGaps;
+  if (Object.keys(s.params).length) o.params = s.params;
+  o.explanation = s.explanation;
+  o.restsOn = s.restsOn;
+  put(o, 'wouldSettle', s.wouldSettle);
+  o.evidence = s.evidence.map((e) => ({ file: e.file, line: e.line, text: e.text }));
+  return o;
+}
+
+export function findingJson(f: Finding): Record<string, unknown> {
+  const o: Record<string, unknown> = { type: 'finding', kind: f.kind, severity: f.severity };
+  put(o, 'sid', f.sid);
+  put(o, 'jid', f.jid);
+  put(o, 'agent', f.agent);
+  put(o, 'reason', f.reason);
+  put(o, 'time', iso(f));
+  put(o, 'stamp', f.stamp);
+  o.file = f.file;
+  o.line = f.line;
+  o.message = f.message;
+  if (f.count) o.count = f.count;
+  o.evidence = f.evidence.map((e) => ({ file: e.file, line: e.line, text: e.text }));
+  return o;
+}
+
+/** The report of `bosh-inspect scan`: per session its timeline, cause and explanation last; then the other findings. */
+export function incidentReport(incident: Incident): string {
+  const lines: string[] = [];
+  for (const s of incident.sessions) {
+    const life = s.start?.time !== undefined && s.end?.time !== undefined ? `, ${durationText(s.end.time - s.start.time)}` : '';
+    lines.push(`── session ${s.sid}${s.jid ? ` · ${s.jid}` : ''}${s.agent ? ` · agent ${s.agent}` : ''} · ${s.requests} request${s.requests === 1 ? '' : 's'}${life}`);
+    lines.push(`   files: ${s.files.join(', ')}${s.nodes?.length ? ` (node ${s.nodes.join(', ')})` : ''}`);
+    if (Object.keys(s.params).length) lines.push(`   granted: ${paramText(s.params)}`);
+    for (const e of s.events) lines.push(`   ${(e.stamp ?? '').padEnd(23)} ${e.lane.padEnd(7)} ${e.severity === 'error' ? '✖' : e.severity === 'warning' ? '!' : ' '} ${e.text}  (${e.file}:${e.line})`);
+    if (s.trimmed) lines.push('   (a long session: only its first and last events are listed)');
+    lines.push(`   END ${s.endCause}${s.condition ? ` (${s.condition})` : ''}`);
+    lines.push(`   ${s.explanation}`);
+    lines.push(`   rests on: ${s.restsOn.join(', ')}${s.wouldSettle ? `; ${s.wouldSettle}` : ''}`);
+    lines.push('');
+  }
+  const loose = incident.findings.filter((f) => !f.sid);
+  if (loose.length) {
+    lines.push('── findings not tied to a session');
+    for (const f of loose) lines.push(`   ${(f.stamp ?? '').padEnd(23)} ${f.severity.padEnd(7)} ${f.kind}: ${f.message}${f.count ? ` (×${f.count})` : ''}  (${f.file}:${f.line})`);
+    lines.push('');
+  }
+  if (incident.summary.loggedOut.length || incident.summary.abnormal.length) {
+    lines.push('── summary');
+    for (const l of incident.summary.loggedOut) lines.push(`   agent ${l.agent} logged out by Finesse${l.reason ? `, reason code ${l.reason}` : ''} at ${l.stamp ?? '?'} (${l.file}:${l.line})`);
+    for (const a of incident.summary.abnormal) lines.push(`   session ${a.sid}${a.jid ? ` (${a.jid})` : ''} ended: ${a.endCause}${a.stamp ? ` at ${a.stamp}` : ''}`);
+    lines.push('');
+  }
+  lines.push('── clocks');
+  for (const c of incident.clocks) lines.push(`   ${c.words}`);
+  for (const i of incident.inputs) if (i.problem) lines.push(`   ${i.file}: ${i.problem}`);
+  return lines.join('\n') + '\n';
+}

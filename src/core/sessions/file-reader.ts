@@ -1,0 +1,340 @@
+import { decodeFragment } from '../decode';
+import { describeStanza } from '../describe/stanza';
+import { describeFinesse } from '../describe/finesse';
+import { attr, child, childText, localName } from '../describe/element-query';
+import { explainBoshCondition } from '../describe/bosh-conditions';
+import { flowOf, writtenByServer } from '../flow';
+import type { DialectId, Fragment } from '../fragment';
+import { childElements, type XmlElement } from '../xml/element';
+import { CAUSE_OF_BOSH_CONDITION, CAUSE_OF_STREAM_ERROR, causeOfStatus } from './conditions';
+import type { IncidentParts, LooseNote } from './incident-parts';
+import type { SessionParams } from './model';
+import { readStamp, type Stamp } from './moment';
+import type { EndSignal, Mark, SessionPart, SpanMark } from './session-part';
+import type { Note } from './vocabulary/match';
+
+const HTTPBIND = 'http://jabber.org/protocol/httpbind';
+/** Longest evidence line kept. */
+export const EVIDENCE_CHARS = 300;
+
+// A sid named before a fragment: Openfire's `HTTP RECV(f382a015):`, a generic `sid=…`.
+const LEAD_SID = /\b(?:RECV|SENT)\s*\(([0-9a-zA-Z]+)\)|\bsid[=:]\s*["']?([0-9a-zA-Z_-]{4,})/;
+const LEAD_RID = /\brid[=:]\s*["']?(\d+)/;
+
+/** Time hints for files that write no year (or no date): from the file's own date or another input. */
+export interface ClockHint {
+  year?: number;
+  day?: number;
+}
+
+/**
+ * Reads one input's fragments and non-XML lines into session parts: requests and answers by
+ * sid, the server's and client's words for how sessions ended, Finesse's agent lines.
+ */
+export class FileReader {
+  /** Requests that asked for a session and have not been answered with a sid yet. */
+  private pendingCreate: SpanMark[] = [];
+  /** HAR entries: the request's bar and session, so its answer pairs with it. */
+  private entries = new Map<number, { part: SessionPart; span: SpanMark }>();
+  private lastSid?: string;
+  private order = 0;
+  private dialects = new Map<string, number>();
+  lines = 0;
+  zoned = false;
+  timed = false;
+  /** True when the file wrote no year and one was supplied. */
+  yearSupplied = false;
+  /** The latest time the file wrote, as written: where its evidence ends. */
+  lastLocal?: number;
+
+  constructor(
+    private readonly parts: IncidentParts,
+    readonly file: string,
+    readonly node: string | undefined,
+    private readonly hint: ClockHint,
+  ) {}
+
+  get dialect(): string | undefined {
+    let best: string | undefined;
+    let n = 0;
+    for (const [d, c] of this.dialects) if (c > n && d !== 'plain') [best, n] = [d, c];
+    return best ?? (this.dialects.size ? 'plain' : undefined);
+  }
+
+  private mark(line: number, time: string | undefined, stamp: string | undefined): Mark {
+    const s: Stamp = readStamp(time, stamp, this.hint);
+    const m: Mark = { file: this.file, line };
+    if (s.local !== undefined) {
+      m.local = s.local;
+      this.timed = true;
+      if (this.lastLocal === undefined || s.local > this.lastLocal) this.lastLocal = s.local;
+    }
+    if (s.yearSupplied) this.yearSupplied = true;
+    if (s.zone !== undefined) {
+      m.zone = s.zone;
+      this.zoned = true;
+    }
+    if (s.stamp) m.stamp = s.stamp;
+    return m;
+  }
+
+  /** A fragment found in the input, with the text before it on its line (where loggers name the sid). */
+  fragment(f: Fragment, lead: string): void {
+    if (f.dialect) this.dialects.set(f.dialect, (this.dialects.get(f.dialect) ?? 0) + 1);
+    const d = decodeFragment(f);
+    const root = d.root;
+    if (!root) return;
+    const at = this.mark(f.line, f.time, f.stamp);
+    const evidence = cut(d.unescaped);
+    if (localName(root) === 'body' && (root.attrs.xmlns === HTTPBIND || root.attrs.rid || root.attrs.sid)) {
+      this.body(root, f, at, lead, evidence);
+      return;
+    }
+    // A stanza outside a BOSH body: a server's c2s log line, a transcript, a console.
+    const flow = flowOf(f, root);
+    // A server log's stanza outside a body belongs to a session only when the line names it ("Unable to route packet <message…>" does not).
+    const sid = this.sidFor(lead) ?? (writtenByServer(f.dialect) ? undefined : this.lastSid);
+    if (!sid) return;
+    const part = this.parts.part(sid, this.file, this.node, writtenByServer(f.dialect));
+    const rid = Number(LEAD_RID.exec(lead)?.[1] ?? NaN);
+    this.payload(part, root, flow === 'c2s' ? 'client' : 'server', at, evidence, Number.isNaN(rid) ? undefined : rid);
+  }
+
+  private sidFor(lead: string): string | undefined {
+    const m = LEAD_SID.exec(lead);
+    const sid = m?.[1] ?? m?.[2];
+    return sid && sid !== 'null' ? sid : undefined;
+  }
+
+  private body(root: XmlElement, f: Fragment, at: Mark, lead: string, evidence: string): void {
+    const a = root.attrs as Record<string, string | undefined>;
+    const serverSide = writtenByServer(f.dialect);
+    const flow = flowOf(f, root);
+    const payloads = childElements(root);
+    let sid = a.sid ?? this.sidFor(lead);
+    if (flow === 'c2s') {
+      const rid = Number(a.rid);
+      const marker = !sid && (a.to || a.wait) ? 'create' : a['xmpp:restart'] === 'true' ? 'restart' : a.type === 'terminate' ? 'terminate' : a.pause ? 'pause' : undefined;
+      const span: SpanMark = { rid, sent: at, empty: payloads.length === 0, summary: spanSummary(payloads, marker) };
+      if (marker) span.marker = marker;
+      if (!sid) {
+        this.pendingCreate.push(span);
+        if (this.pendingCreate.length > 64) this.pendingCreate.shift();
+        this.parts.sample(this.file, `rid:${rid}`, at);
+        if (f.exchange) this.exchange(f, undefined, span);
+        return;
+      }
+      this.lastSid = sid;
+      const part = this.parts.part(sid, this.file, this.node, serverSide);
+      part.request(span);
+      part.cite({ file: this.file, line: at.line, text: evidence });
+      this.parts.sample(this.file, `rid:${rid}`, at);
+      this.parts.sample(this.file, `sid:${sid}`, at);
+      if (marker === 'terminate') {
+        this.signal(part, { cause: 'client-logout', authority: 3, mark: at, text: evidence, words: 'the client ended the session (terminate)' });
+        part.event({ ...at, lane: 'client', kind: 'terminate', text: `terminate request, rid ${rid}`, rid });
+      } else if (marker === 'restart') part.event({ ...at, lane: 'client', kind: 'restart', text: `stream restart, rid ${rid}`, rid });
+      else if (marker === 'pause') part.event({ ...at, lane: 'client', kind: 'pause', text: `pause for ${a.pause} s, rid ${rid}`, rid });
+      for (const p of payloads) this.payload(part, p, 'client', at, evidence, rid);
+      if (f.exchange) this.exchange(f, part, span);
+      return;
+    }
+
+    // An answer: its sid is its own, the logger's, its HAR entry's request's, or the file's current one.
+    const entry = f.exchange ? this.entries.get(f.exchange.entry) : undefined;
+    const created = a.sid && !a.rid && (a.wait || a.requests || a.inactivity || a.polling);
+    sid ??= entry?.part.sid ?? this.lastSid;
+    if (!sid) return;
+    this.lastSid = sid;
+    const part = this.parts.part(sid, this.file, this.node, serverSide);
+    if (created) {
+      part.params = params(a);
+      const createSpan = entry?.span ?? this.pendingCreate.shift();
+      if (createSpan) {
+        part.request(createSpan);
+        this.parts.sample(this.file, `sid:${sid}`, createSpan.sent);
+        if (f.exchange && !entry) this.entries.set(f.exchange.entry, { part, span: createSpan });
+      }
+      part.event({ ...at, lane: 'server', kind: 'created', text: `session created, ${paramText(part.params)}` });
+    }
+    const span = part.answer(at, answerSummary(root, payloads), entry?.part === part ? entry.span : undefined);
+    if (span && f.exchange?.status !== undefined) span.status = f.exchange.status;
+    part.lastGoodOrder = this.order++;
+    part.cite({ file: this.file, line: at.line, text: evidence });
+    if (a.type === 'terminate') {
+      const condition = a.condition;
+      if (condition) {
+        const cause = CAUSE_OF_BOSH_CONDITION[condition] ?? 'unknown';
+        this.signal(part, { cause, authority: 2, condition, mark: at, text: evidence, words: `the server answered type='terminate' condition='${condition}' (${explainBoshCondition(condition)})` });
+        part.event({ ...at, lane: 'server', kind: 'terminate', text: `terminate: ${condition}`, severity: cause === 'unknown-session' ? 'error' : 'warning' });
+      } else {
+        part.event({ ...at, lane: 'server', kind: 'terminate', text: 'terminate (no condition)' });
+        this.signal(part, { cause: 'client-logout', authority: 3.5, mark: at, text: evidence, words: 'the server ended the session without a condition' });
+      }
+    } else if (a.type === 'error') {
+      part.event({ ...at, lane: 'server', kind: 'error', text: `recoverable binding error${a.condition ? ` ${a.condition}` : ''}`, severity: 'warning' });
+    }
+    for (const p of payloads) this.payload(part, p, 'server', at, evidence);
+  }
+
+  /** What a HAR entry's HTTP exchange adds: its bar's status, a failed or non-BOSH answer. */
+  private exchange(f: Fragment, part: SessionPart | undefined, span: SpanMark): void {
+    const x = f.exchange!;
+    if (x.status !== undefined) span.status = x.status;
+    if (x.error) span.error = x.error;
+    if (part) this.entries.set(x.entry, { part, span });
+    if (x.answer === 'bosh' && x.status && x.status < 400) return;
+    if (!part) return;
+    const ended = x.ended ? this.mark(f.line, x.ended, x.ended) : span.sent;
+    part.unanswered(span);
+    const status = x.status ?? 0;
+    const words =
+      status === 0
+        ? `the request got no answer${x.error ? ` (${x.error})` : ''}`
+        : x.answer === 'bosh'
+          ? `HTTP ${status}`
+          : `HTTP ${status} with ${x.answer === 'html' ? 'an HTML page' : x.answer === 'empty' ? 'an empty body' : 'a body that is not BOSH'} instead of a BOSH answer`;
+    span.answer = words;
+    if (status !== 0) span.answered = ended;
+    this.signal(part, { cause: causeOfStatus(status), authority: 3, mark: ended, text: `${f.source ?? ''} → ${status || x.error || 'no answer'}`.trim(), words, status });
+    part.event({ ...ended, lane: 'client', kind: status === 0 ? 'no-answer' : 'http-error', text: `rid ${span.rid}: ${words}`, rid: span.rid, severity: 'error' });
+  }
+
+  /** A stanza the client sent or the server delivered: login steps, presence, Finesse updates. */
+  private payload(part: SessionPart, el: XmlElement, lane: 'client' | 'server', at: Mark, evidence: string, rid?: number): void {
+    const name = localName(el);
+    const ev = (kind: string, text: string, severity?: 'error' | 'warning' | 'info') => part.event({ ...at, lane, kind, text, ...(rid !== undefined ? { rid } : {}), ...(severity ? { severity } : {}) });
+    switch (name) {
+      case 'auth':
+        ev('auth', `SASL auth ${attr(el, 'mechanism') ?? ''}`.trim());
+        part.saslMechanism = attr(el, 'mechanism');
+        return;
+      case 'success':
+        part.sasl = { outcome: 'success', mechanism: part.saslMechanism, mark: at };
+        ev('auth', 'SASL success');
+        return;
+      case 'failure': {
+        if (lane !== 'server') return;
+        const condition = childElements(el).find((c) => localName(c) !== 'text');
+        const cond = condition ? localName(condition) : undefined;
+        part.sasl = { outcome: 'failure', mechanism: part.saslMechanism, mark: at, ...(cond ? { condition: cond } : {}) };
+        ev('auth', `SASL failure${cond ? `: ${cond}` : ''}`, 'error');
+        this.signal(part, { cause: 'auth-failed', authority: 2, condition: cond, mark: at, text: evidence, words: `authentication failed${cond ? ` (${cond})` : ''}` });
+        return;
+      }
+      case 'error':
+        if (el.name === 'stream:error' || attr(el, 'xmlns') === 'http://etherx.jabber.org/streams') {
+          const c = childElements(el).find((x) => localName(x) !== 'text');
+          const cond = c ? localName(c) : 'undefined-condition';
+          const text = childText(el, 'text');
+          ev('stream-error', `stream error ${cond}${text ? `: ${text}` : ''}`, 'error');
+          this.signal(part, { cause: CAUSE_OF_STREAM_ERROR[cond] ?? 'unknown', authority: lane === 'server' ? 2 : 3, condition: cond, mark: at, text: evidence, words: `the stream ended with the error ${cond}${text ? ` ("${text}")` : ''}` });
+        }
+        return;
+      case 'iq': {
+        const bind = child(el, 'bind');
+        const jid = bind && childText(bind, 'jid');
+        if (jid && attr(el, 'type') === 'result') {
+          part.bound = jid;
+          part.jid = jid;
+          ev('bind', `bound ${jid}`);
+          this.parts.learnJid(part, jid);
+        } else if (bind && lane === 'client') ev('bind', `bind ${childText(bind, 'resource') ?? ''}`.trim());
+        else if (attr(el, 'type') === 'error' && lane === 'server') ev('iq-error', describeStanza(el).summary, 'warning');
+        return;
+      }
+      case 'presence': {
+        const type = attr(el, 'type');
+        if (lane === 'client' && (!attr(el, 'to') || type === 'unavailable')) ev('presence', type === 'unavailable' ? 'presence unavailable' : 'presence available');
+        return;
+      }
+      case 'message': {
+        if (lane !== 'server') return;
+        const u = describeFinesse(el);
+        if (u?.entity === 'User' && u.state) {
+          part.event({ ...at, lane: 'finesse', kind: 'agent-state', text: u.summary, ...(u.state === 'LOGOUT' ? { severity: 'warning' as const } : {}) });
+          if (u.id && !part.agent) part.agent = u.id;
+        }
+        return;
+      }
+    }
+  }
+
+  private signal(part: SessionPart, s: Omit<EndSignal, 'order'>): void {
+    part.end({ ...s, order: this.order++ });
+  }
+
+  /** A line (or the start of one) that is not XML: the vocabulary's notes about sessions. */
+  notes(line: number, time: string | undefined, stamp: string | undefined, dialect: DialectId | undefined, notes: readonly Note[], text: string): void {
+    if (dialect) this.dialects.set(dialect, (this.dialects.get(dialect) ?? 0) + 1);
+    const at = this.mark(line, time, stamp);
+    const evidence = cut(text);
+    for (const n of notes) {
+      const sid = n.sid ?? (n.side === 'client' ? this.lastSid : undefined);
+      const loose: LooseNote = { note: n, mark: at, text: evidence, serverSide: n.side === 'server' };
+      if (sid) {
+        const part = this.parts.part(sid, this.file, this.node, n.side === 'server');
+        if (n.jid) this.parts.learnJid(part, n.jid);
+        this.parts.apply(part, loose, this.order++);
+      } else this.parts.loose(loose, this.file, this.order++);
+    }
+  }
+
+  /** Counts a line, and notes its dialect (lines without fragments or notes still tell what the file is). */
+  line(dialect: DialectId | undefined): void {
+    this.lines++;
+    if (dialect && this.lines < 2000) this.dialects.set(dialect, (this.dialects.get(dialect) ?? 0) + 1);
+  }
+}
+
+function params(a: Record<string, string | undefined>): SessionParams {
+  const p: SessionParams = {};
+  for (const k of ['wait', 'inactivity', 'hold', 'requests', 'polling', 'maxpause'] as const) {
+    const v = Number(a[k]);
+    if (a[k] !== undefined && Number.isFinite(v)) p[k] = v;
+  }
+  return p;
+}
+
+export function paramText(p: SessionParams): string {
+  const bits: string[] = [];
+  if (p.wait !== undefined) bits.push(`wait ${p.wait} s`);
+  if (p.inactivity !== undefined) bits.push(`inactivity ${p.inactivity} s`);
+  if (p.polling !== undefined) bits.push(`polling ${p.polling} s`);
+  if (p.hold !== undefined) bits.push(`hold ${p.hold}`);
+  if (p.requests !== undefined) bits.push(`requests ${p.requests}`);
+  if (p.maxpause !== undefined) bits.push(`maxpause ${p.maxpause} s`);
+  return bits.join(', ') || 'no parameters given';
+}
+
+function spanSummary(payloads: XmlElement[], marker: SpanMark['marker']): string {
+  if (marker === 'create') return 'session request';
+  if (marker === 'restart') return 'stream restart';
+  if (marker === 'terminate') return payloads.length ? `terminate with ${stanzaWords(payloads)}` : 'terminate';
+  return payloads.length ? stanzaWords(payloads) : 'empty (poll)';
+}
+
+function answerSummary(root: XmlElement, payloads: XmlElement[]): string {
+  const a = root.attrs as Record<string, string | undefined>;
+  if (a.type === 'terminate') return a.condition ? `terminate: ${a.condition}` : 'terminate';
+  return payloads.length ? stanzaWords(payloads) : 'empty';
+}
+
+function stanzaWords(payloads: XmlElement[]): string {
+  if (payloads.length === 1) {
+    const p = payloads[0];
+    const name = localName(p);
+    if (name === 'message') {
+      const u = describeFinesse(p);
+      if (u) return `message: ${u.summary}`;
+    }
+    const type = attr(p, 'type');
+    return type ? `${name} ${type}` : name;
+  }
+  return `${payloads.length} stanzas`;
+}
+
+function cut(s: string): string {
+  const one = s.replace(/\s*\n\s*/g, ' ');
+  return one.length > EVIDENCE_CHARS ? one.slice(0, EVIDENCE_CHARS - 1) + '…' : one;
+}

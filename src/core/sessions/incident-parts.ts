@@ -1,0 +1,114 @@
+import { HeadTail } from './bounded';
+import type { EndCause, Severity } from './model';
+import { durationText } from './moment';
+import { SessionPart, type EndSignal, type Mark } from './session-part';
+import type { NoteKind } from './vocabulary/entry';
+import type { Note } from './vocabulary/match';
+
+/** A note read from a line, where it stands and its evidence text. */
+export interface LooseNote {
+  note: Note;
+  mark: Mark;
+  text: string;
+  serverSide: boolean;
+  order?: number;
+}
+
+/** The moments a session's end is seen from every side at once: the server closing it, Finesse seeing the presence go. */
+const GONE: ReadonlySet<NoteKind> = new Set(['idle-close', 'presence-unavailable', 'replaced', 'client-terminate']);
+
+/** How many shared events per input are kept to set clocks against each other. */
+const MAX_SAMPLES_PER_FILE = 20_000;
+
+/** What each note says about the session it names: an end signal, a timeline event, or both. */
+interface NoteMeaning {
+  cause?: EndCause;
+  authority?: number;
+  kind: string;
+  severity?: Severity;
+  words: (n: Note) => string;
+}
+
+const secs = (n: Note) => (n.ms !== undefined ? ` (last active ${durationText(n.ms)} ago)` : '');
+
+export const NOTE_MEANINGS: Partial<Record<NoteKind, NoteMeaning>> = {
+  'session-created': { kind: 'created', words: () => 'the server created the session' },
+  'idle-warning': { kind: 'idle', severity: 'warning', words: (n) => `the server saw no request${secs(n)}` },
+  'idle-close': { cause: 'inactivity-timeout', authority: 1, kind: 'idle-close', severity: 'error', words: (n) => `the server closed the session for inactivity${n.threshold !== undefined ? ` (threshold ${n.threshold} s)` : ''}${secs(n)}` },
+  'invalid-sid': { cause: 'unknown-session', authority: 1.5, kind: 'unknown-sid', severity: 'error', words: () => 'the server no longer knew the session when a request named it' },
+  'rid-out-of-range': { cause: 'rid-out-of-window', authority: 1, kind: 'rid-out-of-range', severity: 'error', words: (n) => `the server ended the session: a request's rid was out of its window${n.rid !== undefined ? ` (rid ${n.rid}${n.diff !== undefined ? `, ${n.diff} ahead` : ''})` : ''}` },
+  overactivity: { cause: 'policy-violation', authority: 1, kind: 'overactivity', severity: 'error', words: () => 'the server ended the session for overactivity (too many simultaneous requests, or polling too fast)' },
+  replaced: { cause: 'conflict', authority: 1, kind: 'replaced', severity: 'error', words: () => 'another login with the same resource replaced this session (conflict)' },
+  'client-terminate': { cause: 'client-logout', authority: 1, kind: 'terminate', words: () => 'the server recorded that the client ended the session' },
+  'session-closed': { kind: 'closed', words: () => 'the server recorded the session closed' },
+  'host-unknown': { cause: 'unknown', authority: 1, kind: 'host-unknown', severity: 'error', words: () => 'the server refused the session: it does not serve the host the client named' },
+  'server-shutdown': { cause: 'server-shutdown', authority: 1, kind: 'shutdown', severity: 'error', words: () => 'the server was shutting down' },
+  'auth-failed': { cause: 'auth-failed', authority: 1, kind: 'auth', severity: 'error', words: () => 'the server recorded a failed authentication' },
+  'stream-error': { cause: 'unknown', authority: 2, kind: 'stream-error', severity: 'error', words: (n) => `a stream error${n.condition ? ` ${n.condition}` : ''}` },
+  'request-timeout': { cause: 'network', authority: 3, kind: 'no-answer', severity: 'error', words: (n) => `a request got no answer in time${n.rid !== undefined ? ` (rid ${n.rid})` : ''}` },
+  'request-error': { cause: 'network', authority: 3, kind: 'http-error', severity: 'error', words: (n) => (n.status ? `a request failed with HTTP ${n.status}` : 'a request failed without an HTTP answer (status 0)') },
+  'invalid-response': { cause: 'http-error', authority: 3, kind: 'http-error', severity: 'error', words: () => 'the client received an answer that was not a BOSH body' },
+  cors: { cause: 'http-error', authority: 3, kind: 'cors', severity: 'error', words: () => 'the browser refused the answer for lack of CORS headers (a proxy or a wrong URL in between)' },
+  certificate: { cause: 'network', authority: 3, kind: 'certificate', severity: 'error', words: () => "the browser refused the server's certificate" },
+  disconnected: { kind: 'disconnected', severity: 'warning', words: () => 'the client reported the connection lost' },
+};
+
+/** Every session part of every input, the notes not tied to a sid, and the events inputs share for their clocks. */
+export class IncidentParts {
+  readonly byFile = new Map<string, Map<string, SessionPart>>();
+  /** Notes without a sid (Finesse agent lines, undeliverable stanzas, JID-only server lines), by kind. */
+  readonly looseNotes = new Map<NoteKind, HeadTail<LooseNote>>();
+  /** Per file: key (`rid:N`, `sid:S`) → where it was first seen. */
+  readonly samples = new Map<string, Map<string, Mark>>();
+
+  part(sid: string, file: string, node: string | undefined, serverSide: boolean): SessionPart {
+    let parts = this.byFile.get(file);
+    if (!parts) this.byFile.set(file, (parts = new Map()));
+    let p = parts.get(sid);
+    if (!p) parts.set(sid, (p = new SessionPart(sid, file, node, serverSide)));
+    return p;
+  }
+
+  sample(file: string, key: string, at: Mark): void {
+    if (at.local === undefined) return;
+    let m = this.samples.get(file);
+    if (!m) this.samples.set(file, (m = new Map()));
+    if (m.size < MAX_SAMPLES_PER_FILE && !m.has(key)) m.set(key, at);
+  }
+
+  learnJid(part: SessionPart, jid: string): void {
+    // A full JID (with resource) says more than a bare one.
+    if (!part.jid || (jid.includes('/') && !part.jid.includes('/'))) part.jid = jid;
+    const local = jid.split('@')[0];
+    if (!part.agent && /^\d+$/.test(local)) part.agent = local;
+  }
+
+  /** Applies a note that names its session. */
+  apply(part: SessionPart, n: LooseNote, order: number): void {
+    const meaning = NOTE_MEANINGS[n.note.note];
+    const words = meaning ? meaning.words(n.note) : n.note.note;
+    part.cite({ file: n.mark.file, line: n.mark.line, text: n.text });
+    if (n.note.note === 'session-created' || n.note.note === 'idle-close' || n.note.note === 'invalid-sid') this.sample(n.mark.file, `${n.note.note}:${part.sid}`, n.mark);
+    const who = part.agent ?? (part.jid ?? n.note.jid)?.split('/')[0];
+    if (who && GONE.has(n.note.note)) this.sample(n.mark.file, `gone:${who}`, n.mark);
+    const lane = n.note.side === 'server' ? 'server' : n.note.side === 'client' ? 'client' : 'finesse';
+    part.event({ ...n.mark, lane, kind: meaning?.kind ?? n.note.note, text: words, ...(meaning?.severity ? { severity: meaning.severity } : {}), ...(n.note.rid !== undefined ? { rid: n.note.rid } : {}) });
+    if (meaning?.cause && meaning.authority !== undefined) {
+      const s: EndSignal = { cause: meaning.cause, authority: meaning.authority, mark: n.mark, text: n.text, words, order };
+      if (n.note.condition) s.condition = n.note.condition;
+      if (n.note.threshold !== undefined) s.threshold = n.note.threshold;
+      if (n.note.status !== undefined) s.status = n.note.status;
+      part.end(s);
+    }
+    if (n.note.note === 'session-closed') part.closedAt = n.mark;
+  }
+
+  loose(n: LooseNote, _file: string, order: number): void {
+    let list = this.looseNotes.get(n.note.note);
+    if (!list) this.looseNotes.set(n.note.note, (list = new HeadTail(200, 2000)));
+    list.push({ ...n, order });
+    const who = n.note.agent ?? n.note.jid?.split('/')[0];
+    if (who && GONE.has(n.note.note)) this.sample(n.mark.file, `gone:${who}`, n.mark);
+    if (who && n.note.jid && GONE.has(n.note.note)) this.sample(n.mark.file, `gone:${n.note.jid.split('/')[0]}`, n.mark);
+  }
+}
