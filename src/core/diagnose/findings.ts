@@ -126,7 +126,13 @@ export function pollingStoppedFinding(s: Session, idle: { ms: number; from?: imp
 
 /** Findings from lines that name no session: Finesse's agent lines, stanzas the server could not deliver. */
 export function looseFindings(notes: Map<string, { toArray(): LooseNote[] }>, logouts: AgentLogout[], place: Placer, out: FindingList): void {
+  const seen = new Map<string, number>();
   for (const n of notes.get('presence-unavailable')?.toArray() ?? []) {
+    // Finesse writes the same loss twice (the presence, then the agent): one finding.
+    const who = n.note.agent ?? n.note.jid ?? '';
+    const t = n.mark.local ?? 0;
+    if (Math.abs((seen.get(who) ?? -Infinity) - t) < 5000) continue;
+    seen.set(who, t);
     out.add({ kind: 'presence-unavailable', severity: 'warning', ...place.moment(n.mark), ...(n.note.agent ? { agent: n.note.agent } : {}), ...(n.note.jid ? { jid: n.note.jid } : {}), message: `Finesse saw ${n.note.agent ? `agent ${n.note.agent}` : n.note.jid}'s presence become unavailable: its desktop session is gone, and a logout timer starts`, evidence: [{ ...n.mark, text: n.text }] });
   }
   for (const l of logouts) {

@@ -158,7 +158,7 @@ function longestIdle(list: SessionPart[], clocks: Clocks, evidenceEnd: Map<strin
   const ordered = [...list].sort((a, b) => Number(b.serverSide) - Number(a.serverSide));
   for (const p of ordered) {
     const until = closedAt ?? evidenceEnd.get(p.file);
-    const gap = p.longestIdle(until);
+    const gap = p.longestIdle(until, closedAt !== undefined);
     if (!gap) continue;
     const clock = clocks.get(p.file);
     const zone = p.first?.zone;

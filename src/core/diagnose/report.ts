@@ -1,5 +1,5 @@
 import type { Finding, Incident, Moment, Session } from '../sessions/model';
-import { durationText } from '../sessions/moment';
+import { durationText, zoneText } from '../sessions/moment';
 import { paramText } from '../sessions/file-reader';
 
 /** ISO-8601 UTC when the clock is known; nothing otherwise (never a guessed zone). */
@@ -66,12 +66,17 @@ export function findingJson(f: Finding): Record<string, unknown> {
 /** The report of `bosh-inspect scan`: per session its timeline, cause and explanation last; then the other findings. */
 export function incidentReport(incident: Incident): string {
   const lines: string[] = [];
+  const zones = new Map(incident.clocks.filter((c) => c.offsetMinutes !== undefined).map((c) => [c.file, c.offsetMinutes!]));
   for (const s of incident.sessions) {
+    // Every event in one clock: the session's first file's, as its engineers read it.
+    const home = s.files.map((f) => zones.get(f)).find((z) => z !== undefined);
+    const when = (m: Moment) => (m.time !== undefined && home !== undefined ? new Date(m.time + home * 60_000).toISOString().slice(0, 23).replace('T', ' ') : (m.stamp ?? ''));
     const life = s.start?.time !== undefined && s.end?.time !== undefined ? `, ${durationText(s.end.time - s.start.time)}` : '';
     lines.push(`── session ${s.sid}${s.jid ? ` · ${s.jid}` : ''}${s.agent ? ` · agent ${s.agent}` : ''} · ${s.requests} request${s.requests === 1 ? '' : 's'}${life}`);
     lines.push(`   files: ${s.files.join(', ')}${s.nodes?.length ? ` (node ${s.nodes.join(', ')})` : ''}`);
     if (Object.keys(s.params).length) lines.push(`   granted: ${paramText(s.params)}`);
-    for (const e of s.events) lines.push(`   ${(e.stamp ?? '').padEnd(23)} ${e.lane.padEnd(7)} ${e.severity === 'error' ? '✖' : e.severity === 'warning' ? '!' : ' '} ${e.text}  (${e.file}:${e.line})`);
+    if (home !== undefined) lines.push(`   times in UTC${zoneText(home)}`);
+    for (const e of s.events) lines.push(`   ${when(e).padEnd(23)} ${e.lane.padEnd(7)} ${e.severity === 'error' ? '✖' : e.severity === 'warning' ? '!' : ' '} ${e.text}  (${e.file}:${e.line})`);
     if (s.trimmed) lines.push('   (a long session: only its first and last events are listed)');
     lines.push(`   END ${s.endCause}${s.condition ? ` (${s.condition})` : ''}`);
     lines.push(`   ${s.explanation}`);

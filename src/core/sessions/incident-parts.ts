@@ -1,4 +1,5 @@
 import { HeadTail } from './bounded';
+import { CAUSE_OF_BOSH_CONDITION } from './conditions';
 import type { EndCause, Severity } from './model';
 import { durationText } from './moment';
 import { SessionPart, type EndSignal, type Mark } from './session-part';
@@ -50,6 +51,7 @@ export const NOTE_MEANINGS: Partial<Record<NoteKind, NoteMeaning>> = {
   'invalid-response': { cause: 'http-error', authority: 3, kind: 'http-error', severity: 'error', words: () => 'the client received an answer that was not a BOSH body' },
   cors: { cause: 'http-error', authority: 3, kind: 'cors', severity: 'error', words: () => 'the browser refused the answer for lack of CORS headers (a proxy or a wrong URL in between)' },
   certificate: { cause: 'network', authority: 3, kind: 'certificate', severity: 'error', words: () => "the browser refused the server's certificate" },
+  'binding-error': { cause: 'unknown', authority: 2, kind: 'terminate', severity: 'error', words: (n) => `the server answered with the binding error${n.condition ? ` ${n.condition}` : ''}` },
   disconnected: { kind: 'disconnected', severity: 'warning', words: () => 'the client reported the connection lost' },
 };
 
@@ -94,7 +96,8 @@ export class IncidentParts {
     const lane = n.note.side === 'server' ? 'server' : n.note.side === 'client' ? 'client' : 'finesse';
     part.event({ ...n.mark, lane, kind: meaning?.kind ?? n.note.note, text: words, ...(meaning?.severity ? { severity: meaning.severity } : {}), ...(n.note.rid !== undefined ? { rid: n.note.rid } : {}) });
     if (meaning?.cause && meaning.authority !== undefined) {
-      const s: EndSignal = { cause: meaning.cause, authority: meaning.authority, mark: n.mark, text: n.text, words, order };
+      const cause = n.note.note === 'binding-error' && n.note.condition ? (CAUSE_OF_BOSH_CONDITION[n.note.condition] ?? 'unknown') : meaning.cause;
+      const s: EndSignal = { cause, authority: meaning.authority, mark: n.mark, text: n.text, words, order };
       if (n.note.condition) s.condition = n.note.condition;
       if (n.note.threshold !== undefined) s.threshold = n.note.threshold;
       if (n.note.status !== undefined) s.status = n.note.status;

@@ -190,14 +190,15 @@ export class SessionPart {
    * The longest time in which the server held no request of this client: from an answer that
    * left nothing open to the next request. `until` closes a gap still open at the end.
    */
-  longestIdle(until?: number): { from: number; to: number; open: boolean } | undefined {
+  longestIdle(until?: number, closed = false): { from: number; to: number; open: boolean } | undefined {
     const n = this.timeCount;
     const pairs: Array<[number, number]> = [];
     for (let i = 0; i < n; i++) pairs.push([this.times[i * 2], this.times[i * 2 + 1]]);
     // A request never seen answered was held at most `wait`.
     const held = heldAtMost(this.params);
     for (const s of this.open) if (s.sent.local !== undefined) pairs.push([s.sent.local, s.sent.local + held]);
-    const timed = pairs.filter((p) => !Number.isNaN(p[0])).sort((a, b) => a[0] - b[0]);
+    // A session the server closed at `until`: requests after it found it gone and end no silence.
+    const timed = pairs.filter((p) => !Number.isNaN(p[0]) && !(closed && until !== undefined && p[0] > until)).sort((a, b) => a[0] - b[0]);
     if (timed.length === 0) return undefined;
     let covered = timed[0][0];
     let best: { from: number; to: number; open: boolean } | undefined;
