@@ -335,6 +335,7 @@ function stanzaWords(payloads: XmlElement[]): string {
 }
 
 function cut(s: string): string {
-  const one = s.replace(/\s*\n\s*/g, ' ');
+  // Only the start of a stanza is ever shown: a megabyte notification is not copied whole.
+  const one = (s.length > EVIDENCE_CHARS * 2 ? s.slice(0, EVIDENCE_CHARS * 2) : s).replace(/\s*\n\s*/g, ' ');
   return one.length > EVIDENCE_CHARS ? one.slice(0, EVIDENCE_CHARS - 1) + '…' : one;
 }

@@ -168,12 +168,12 @@ describe('session vocabulary', () => {
     for (const line of ordinary) assert.deepStrictEqual(readNotes(line), [], line);
   });
 
-  it('reads a 1 MB line quickly', () => {
-    const line = 'Closing idle session ' + 'a'.repeat(1_000_000);
-    const t = Date.now();
-    readNotes(line);
-    readNotes('Status changed to: ' + ' '.repeat(1_000_000));
-    assert.ok(Date.now() - t < 500);
+  it('reads only the start of a 1 MB line, and a keyword after a stanza starts is not a note', () => {
+    // Speed lives in bench:scan; here, what is read: messages stand before the stanza they name.
+    assert.deepEqual(readNotes('Closing idle session ' + 'a'.repeat(1_000_000)), []);
+    assert.deepEqual(readNotes('x'.repeat(3000) + ' Closing idle session (id=f382a015): 1@h/r'), []);
+    const line = 'HTTP SENT(f382a015): <body xmlns="http://jabber.org/protocol/httpbind">Closing idle session (id=f382a015): 1@h/r</body>';
+    assert.deepEqual(readNotes(line, line.indexOf('<')), []);
   });
 
   it('has a test line for every entry, and no pattern with the g flag', () => {

@@ -1,0 +1,97 @@
+// npm run bench:scan [-- MEGABYTES]
+// Scans an incident of three generated inputs together with `bosh-inspect scan --json`: the
+// BOSH-heavy Openfire log of bench:decode, a Finesse Desktop-webservices log a quarter of its
+// size and an agent's HAR capture. In the same run, `bosh-inspect decode --json` over the same
+// bytes is the baseline (finding and decoding every stanza, nothing more). Prints MB/s of each and peak RSS.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureLog } from './generate-log.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(root, 'bench', '.data');
+const megabytes = Number(process.argv[2] ?? 200);
+
+if (!existsSync(join(root, 'dist', 'cli.js'))) {
+  console.error('Build first: npm run build');
+  process.exit(1);
+}
+
+async function ensureWebservices(mb) {
+  const file = join(dataDir, `Desktop-webservices-${mb}mb.log`);
+  if (existsSync(file)) return file;
+  mkdirSync(dataDir, { recursive: true });
+  const out = createWriteStream(file);
+  let written = 0;
+  for (let i = 0; written < mb * 1048576; i++) {
+    const agent = 1001000 + (i % 500);
+    const t = `Jun 17 2017 ${String(Math.floor(i / 3600) % 24).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')} +0530`;
+    let s = `00000${i}: 10.10.10.21: ${t}: %CCBU_pool-8-thread-1-7-UNKNOWN_MNEMONIC: %[DESCRIPTION=Heartbeat][agentId=${agent}]: Sending heartbeat to the CTI server\n`;
+    if (i % 40 === 0) s += `00000${i}: 10.10.10.21: ${t}: %CCBU_Smack Listener Processor (1)-6-PRESENCE_NOTIFICATION: %[presence=<presence from="${agent}@fin1.ucce.local/desktop" to="finesse@fin1.ucce.local" type="unavailable"/>]: Received presence for user\n`;
+    if (i % 40 === 1) s += `00000${i}: 10.10.10.21: ${t}: %CCBU_CoreImpl-worker12-6-PRESENCE_DRIVEN_LOGOUT: %[agentId=${agent}]: Presence driven logout for agent\n00000${i}: 10.10.10.21: ${t}: %CCBU_CoreImpl-worker12-6-MESSAGE_TO_CTI_SERVER: %[cti_message=CTISetAgentStateReq]: agentstate : 1, workmode : 0, reason code: 255, forceflag :1, agentcapacity: 1, agentext: ${agent}, agentid: ${agent}\n`;
+    written += s.length;
+    if (!out.write(s)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return file;
+}
+
+async function ensureHar(mb) {
+  const file = join(dataDir, `agent-${mb}mb.har`);
+  if (existsSync(file)) return file;
+  const out = createWriteStream(file);
+  out.write('{"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"entries":[\n');
+  let written = 0;
+  for (let i = 0; written < mb * 1048576; i++) {
+    const started = new Date(Date.UTC(2020, 4, 12, 4, 41, 0) + i * 5000).toISOString();
+    const req = `<body xmlns="http://jabber.org/protocol/httpbind" rid="${3779414706 + i}" sid="a382b015"/>`;
+    const res = `<body xmlns="http://jabber.org/protocol/httpbind"><message xmlns="jabber:client" from="pubsub.fin1.ucce.local" to="47483648@fin1.ucce.local"><event xmlns="http://jabber.org/protocol/pubsub#event"><items node="/finesse/api/User/47483648"><item id="${i}"><notification xmlns="http://jabber.org/protocol/pubsub">&lt;Update&gt;&lt;data&gt;&lt;user&gt;&lt;loginId&gt;47483648&lt;/loginId&gt;&lt;state&gt;READY&lt;/state&gt;&lt;/user&gt;&lt;/data&gt;&lt;event&gt;PUT&lt;/event&gt;&lt;/Update&gt;</notification></item></items></event></message></body>`;
+    const entry = JSON.stringify({ startedDateTime: started, time: 4200, request: { method: 'POST', url: 'https://fin1.ucce.local:7443/http-bind/', postData: { mimeType: 'text/xml', text: req } }, response: { status: 200, content: { mimeType: 'text/xml', text: res } } });
+    const s = (i ? ',\n' : '') + entry;
+    written += s.length;
+    if (!out.write(s)) await once(out, 'drain');
+  }
+  out.end('\n]}}\n');
+  await once(out, 'finish');
+  return file;
+}
+
+function run(args) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(join(root, 'dist', 'cli.js'), args, {
+      stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: `--require ${join(root, 'bench', 'max-rss.cjs')}` },
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const rss = Number(/MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? NaN) / 1024;
+      if (code !== 0) reject(new Error(`${args[0]} exited ${code}: ${err}`));
+      else resolve({ seconds, rss });
+    });
+  });
+}
+
+const log = await ensureLog(megabytes);
+const ws = await ensureWebservices(Math.max(1, Math.round(megabytes / 4)));
+const har = await ensureHar(Math.max(1, Math.round(megabytes / 10)));
+const files = [log, ws, har];
+const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1048576;
+
+const decode = { seconds: 0, rss: 0 };
+for (const f of files) {
+  const r = await run(['decode', '--json', f]);
+  decode.seconds += r.seconds;
+  decode.rss = Math.max(decode.rss, r.rss);
+}
+const scan = await run(['scan', '--json', ...files]);
+console.log(`inputs                           ${mb.toFixed(1)} MB: Openfire debug.log, Desktop-webservices, HAR`);
+console.log(`baseline: decode --json, each    ${(mb / decode.seconds).toFixed(1)} MB/s  (${decode.seconds.toFixed(2)} s, peak RSS ${decode.rss.toFixed(0)} MB)`);
+console.log(`bosh-inspect scan --json, all    ${(mb / scan.seconds).toFixed(1)} MB/s  (${scan.seconds.toFixed(2)} s)   target ≥ 50 MB/s`);
+console.log(`peak RSS of scan                 ${scan.rss.toFixed(0)} MB                  target < 200 MB on 1 GB`);
