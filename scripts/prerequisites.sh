@@ -7,6 +7,7 @@ set -euo pipefail
 
 need=()
 command -v prosody >/dev/null 2>&1 || need+=(prosody lua-unbound)
+command -v ejabberdctl >/dev/null 2>&1 || need+=(ejabberd)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)

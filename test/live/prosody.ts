@@ -18,6 +18,10 @@ export const AGENT = { user: '1001', password: 'agent-pass-1001' };
 export interface ProsodyOptions {
   /** Seconds of silence after which Prosody drops a BOSH session (its bosh_max_inactivity). */
   inactivity?: number;
+  /** Lowest level Prosody writes to its log file ('info' unless told); 'debug' logs every BOSH request body. */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Where Prosody writes its log (prosody.log in its temp dir unless told); kept across restarts. */
+  logFile?: string;
 }
 
 export class Prosody {
@@ -45,6 +49,11 @@ export class Prosody {
 
   get fingerprint(): string {
     return new X509Certificate(readFileSync(this.certFile)).fingerprint256;
+  }
+
+  /** The file Prosody logs to. */
+  get logPath(): string {
+    return this.opts.logFile ?? join(this.dir, 'prosody.log');
   }
 
   get pid(): number | undefined {
@@ -80,7 +89,7 @@ export class Prosody {
 run_as_root = true
 pidfile = "${this.dir}/prosody.pid"
 data_path = "${this.dir}/data"
-log = { { levels = { min = "info" }, to = "file", filename = "${this.dir}/prosody.log" } }
+log = { { levels = { min = "${this.opts.logLevel ?? 'info'}" }, to = "file", filename = "${this.logPath}" } }
 plugin_paths = {}
 modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "bosh"; "posix"; "presence"; "message"; "iq" }
 modules_disabled = { "s2s"; "tls"; "c2s" }
@@ -132,7 +141,7 @@ Component "${PUBSUB}" "pubsub"
   }
 
   private fileLog(): string {
-    const f = join(this.dir, 'prosody.log');
+    const f = this.logPath;
     return existsSync(f) ? readFileSync(f, 'utf8').slice(-3000) : '';
   }
 

@@ -1,0 +1,78 @@
+// The real-server harness itself: every scenario against every server, checking only what the
+// raw files must contain (the session diagnosis is tested on the committed fixtures elsewhere).
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { SCENARIOS, runScenario, type ScenarioResult, type ServerKind } from './scenarios';
+
+interface HarEntry {
+  request: { url: string; postData?: { text?: string } };
+  response: { status: number; content?: { text?: string } };
+  _failureText?: string;
+}
+
+function bosh(result: ScenarioResult, har = 'client.har'): HarEntry[] {
+  const file = result.files.find((f) => basename(f) === har);
+  assert.ok(file, `no ${har} among ${result.files.join(', ')}`);
+  const entries = (JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: HarEntry[] } }).log.entries;
+  return entries.filter((e) => e.request.url.includes('/http-bind'));
+}
+
+const text = (result: ScenarioResult, name: string) => readFileSync(result.files.find((f) => basename(f) === name)!, 'utf8');
+const sidOf = (entries: HarEntry[]) => /sid=['"]([^'"]+)['"]/.exec(entries[0].response.content?.text ?? '')?.[1];
+
+for (const server of ['prosody', 'ejabberd'] as ServerKind[]) {
+  describe(`real ${server} with Strophe.js in Chromium`, () => {
+    let root: string;
+    before(() => (root = mkdtempSync(join(tmpdir(), `bosh-inspect-real-${server}-`))));
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    for (const scenario of SCENARIOS) {
+      it(`${scenario.name}: ${scenario.title}`, async () => {
+        const result = await runScenario(server, scenario.name, join(root, scenario.name));
+        assert.ok(result.expected.length > 0);
+        const log = text(result, `${server}.log`);
+        const entries = bosh(result, result.files.some((f) => basename(f) === 'client.har') ? 'client.har' : 'client-a.har');
+        assert.ok(entries.length >= 2, 'the HAR has http-bind entries');
+        const sid = sidOf(entries);
+        assert.ok(sid, 'the session creation response carries a sid');
+        assert.ok(log.includes(sid), `the ${server} log names the session ${sid}`);
+        const consoleLog = text(result, result.files.some((f) => basename(f) === 'console.log') ? 'console.log' : 'console-a.log');
+        assert.match(consoleLog, /^\d\d:\d\d:\d\d\.\d{3} SENT: <body /m);
+        assert.match(consoleLog, /^\d\d:\d\d:\d\d\.\d{3} RECV: <body /m);
+        const bodies = entries.map((e) => e.response.content?.text ?? '').join('\n');
+        const sent = entries.map((e) => e.request.postData?.text ?? '').join('\n');
+        for (const e of result.expected) {
+          if (e.condition) assert.ok(bodies.includes(e.condition) || consoleLog.includes(e.condition), `the condition ${e.condition} is in the HAR or the console`);
+        }
+        switch (scenario.name) {
+          case 'clean':
+            assert.match(sent, /type=["']terminate["']/, 'the client sent its terminate');
+            break;
+          case 'vanish':
+            assert.ok(entries.some((e) => e.response.status <= 0 && /ERR_INTERNET_DISCONNECTED/.test(e._failureText ?? JSON.stringify(e))), 'the HAR shows requests failed offline');
+            assert.match(bodies, /type=["']terminate["'][^>]*condition=["']item-not-found["']|condition=["']item-not-found["'][^>]*type=["']terminate["']/);
+            break;
+          case 'restart':
+            assert.match(log, server === 'prosody' ? /Received SIGTERM/ : /SIGTERM received - shutting down/);
+            break;
+          case 'auth-failure':
+            assert.match(bodies, /<failure xmlns=['"]urn:ietf:params:xml:ns:xmpp-sasl['"]><not-authorized\/>/);
+            break;
+          case 'rid-jump':
+            assert.match(log, server === 'prosody' ? /rid out of range/ : /Request ID is out of range/);
+            break;
+          case 'conflict':
+            assert.match(bodies, /<conflict xmlns=['"]urn:ietf:params:xml:ns:xmpp-streams['"]\/>/);
+            assert.equal(bosh(result, 'client-b.har').length >= 2, true);
+            break;
+          case 'too-many-requests':
+            if (server === 'ejabberd') assert.match(bodies, /condition=['"]policy-violation['"]/);
+            else assert.match(sent, /type=["']terminate["']/);
+            break;
+        }
+      });
+    }
+  });
+}
