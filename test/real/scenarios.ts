@@ -167,8 +167,13 @@ export const SCENARIOS: Scenario[] = [
       await ctx.server.start();
       const condition = await ended(c, 30_000, n);
       const shutdownLogged = SHUTDOWN[ctx.server.kind].test(ctx.server.log());
-      const { terminates } = received(c);
-      return [{ description: 'the server stops and starts again; it no longer knows the session when the client comes back', jid: ctx.fullJid('restart'), endCause: shutdownLogged ? 'server-shutdown' : 'unknown-session', condition: condition ?? terminates.at(-1) }];
+      const { terminates, streamErrors } = received(c);
+      // ejabberd answers the held request with a remote-stream-error terminate carrying
+      // <system-shutdown/> as it stops; Prosody closes it unanswered and later refuses the sid.
+      const description = streamErrors.length
+        ? `the server stops under a live session and ends it with a ${streamErrors.at(-1)} stream error (terminate ${terminates[0]}), then starts again`
+        : 'the server stops and starts again; it no longer knows the session when the client comes back';
+      return [{ description, jid: ctx.fullJid('restart'), endCause: shutdownLogged ? 'server-shutdown' : 'unknown-session', condition: streamErrors.at(-1) ?? condition ?? terminates.at(-1) }];
     },
   },
   {
