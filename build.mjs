@@ -7,9 +7,13 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
+  // Session diagnosis on a worker thread of the extension host (see src/features/diagnostics/run-diagnosis.ts).
+  { ...common, entryPoints: ['src/features/diagnostics/diagnose-worker.ts'], outfile: 'dist/diagnose-worker.js', format: 'cjs' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The Stanza Inspector page, run inside the webview.
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/inspector.js', platform: 'browser', format: 'iife', target: 'chrome120', tsconfig: 'src/webview/tsconfig.json' },
+  // The session timeline page, run inside its own webview.
+  { ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife', target: 'chrome120', tsconfig: 'src/webview/tsconfig.json' },
 ];
 
 if (watch) {

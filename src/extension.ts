@@ -1,14 +1,29 @@
 import * as vscode from 'vscode';
+import { registerDiagnostics } from './features/diagnostics';
+import type { IncidentStore } from './features/diagnostics/incident-state';
 import { registerHover } from './features/hover';
 import { registerInspector } from './features/inspector';
 import { registerSession } from './features/session';
+import type { SessionsTree } from './features/sessions-view/sessions-tree';
+import { registerSessionsView } from './features/sessions-view';
+import { registerTimeline } from './features/timeline';
+
+/** What the extension hands to callers of `activate` (its tests read the incident and the Sessions view through it). */
+export interface ExtensionApi {
+  incident: IncidentStore;
+  sessionsTree: SessionsTree;
+}
 
 /** Registers each feature; features live in src/features/, one folder each. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerInspector(context);
   registerHover(context);
   registerSession(context);
+  const incident = registerDiagnostics(context);
+  const sessionsTree = registerSessionsView(context, incident);
+  registerTimeline(context, incident);
   // Features register themselves here as they land.
+  return { incident, sessionsTree };
 }
 
 export function deactivate(): void {}

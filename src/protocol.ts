@@ -1,6 +1,7 @@
 // The messages between the extension host and the Stanza Inspector webview. Both sides import
 // this file and check what arrives with the readers below: a webview is a web page, so nothing
 // it posts is trusted to have the right shape.
+import { END_CAUSES, type EndCause, type EventLane, type Finding, type FindingKind, type Place, type Session, type Severity } from './core/sessions/model';
 
 export type RowDirection = 'sent' | 'received';
 
@@ -215,4 +216,119 @@ function isDetail(d: unknown): d is Detail {
     Array.isArray(d.facts) &&
     d.facts.every((f) => Array.isArray(f) && f.length === 2 && isStr(f[0]) && isStr(f[1]))
   );
+}
+
+// --- the session timeline panel (xmppBosh.sessionTimeline) ---
+// The host sends one session of a diagnosed incident and the findings on it; the page draws it
+// and asks the host to reveal a line or to save an export. Readers check both directions.
+
+/** What the timeline draws: one session, the findings on it, and where it came from. */
+export interface TimelineData {
+  /** What the incident is, in words ("3 picked files", "open editors", "live session …"). */
+  title: string;
+  session: Session;
+  findings: Finding[];
+}
+
+export type TimelineHostMessage = { type: 'show'; data: TimelineData } | { type: 'error'; message: string };
+
+export type TimelineWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'reveal'; file: string; line: number }
+  /** An SVG export as text, or a PNG export as base64 bytes, for the host to save. */
+  | { type: 'export'; format: 'svg'; text: string }
+  | { type: 'export'; format: 'png'; base64: string };
+
+/** Largest export the host accepts from the page (characters of SVG text or base64). */
+export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
+/** Most spans, events, findings and evidence lines the host sends and the page accepts. */
+export const MAX_TIMELINE_ITEMS = 20_000;
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const optNum = (v: unknown) => v === undefined || isNum(v);
+const isLine = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+const isSeverity = (v: unknown): v is Severity => v === 'error' || v === 'warning' || v === 'info';
+const LANES: readonly EventLane[] = ['client', 'server', 'finesse'];
+const FINDING_KINDS: readonly FindingKind[] = ['session-end', 'polling-stopped', 'forced-logout', 'presence-unavailable', 'undelivered', 'retransmission', 'rid-gap', 'overactivity', 'stream-error', 'sasl-failure', 'http-error', 'certificate', 'cors', 'unknown-session'];
+
+function isPlace(p: unknown): p is Obj & Place {
+  return isObj(p) && isStr(p.file) && isLine(p.line);
+}
+function isMomentPlace(p: unknown): boolean {
+  return isPlace(p) && optNum(p.time) && optStr(p.stamp);
+}
+function isEvidence(e: unknown): boolean {
+  return isPlace(e) && isStr(e.text);
+}
+const listOf = (v: unknown, ok: (x: unknown) => boolean) => Array.isArray(v) && v.length <= MAX_TIMELINE_ITEMS && v.every(ok);
+
+function isSpan(s: unknown): boolean {
+  if (!isObj(s) || !isNum(s.rid) || !isMomentPlace(s.sent) || typeof s.empty !== 'boolean' || !isStr(s.summary)) return false;
+  if (!(s.answered === undefined || isMomentPlace(s.answered))) return false;
+  if (!(s.retransmission === undefined || typeof s.retransmission === 'boolean')) return false;
+  if (!(s.marker === undefined || s.marker === 'create' || s.marker === 'restart' || s.marker === 'terminate' || s.marker === 'pause')) return false;
+  return optStr(s.answer) && optNum(s.status) && optStr(s.error);
+}
+
+function isEvent(e: unknown): boolean {
+  return isMomentPlace(e) && LANES.includes((e as Obj).lane as EventLane) && isStr((e as Obj).kind) && isStr((e as Obj).text) && optNum((e as Obj).rid) && ((e as Obj).severity === undefined || isSeverity((e as Obj).severity));
+}
+
+function isFinding(f: unknown): f is Finding {
+  return isMomentPlace(f) && FINDING_KINDS.includes((f as Obj).kind as FindingKind) && isSeverity((f as Obj).severity) && isStr((f as Obj).message) && listOf((f as Obj).evidence, isEvidence) && optStr((f as Obj).sid) && optStr((f as Obj).jid) && optStr((f as Obj).agent) && optNum((f as Obj).count);
+}
+
+function isParams(p: unknown): boolean {
+  return isObj(p) && ['wait', 'inactivity', 'hold', 'requests', 'polling', 'maxpause'].every((k) => optNum(p[k]));
+}
+
+/** A session as the timeline draws it; fields the picture does not use are not checked beyond their type where present. */
+export function isTimelineSession(s: unknown): s is Session {
+  return (
+    isObj(s) &&
+    isStr(s.sid) &&
+    (s.transport === 'bosh' || s.transport === 'websocket') &&
+    optStr(s.jid) &&
+    optStr(s.agent) &&
+    optStr(s.condition) &&
+    END_CAUSES.includes(s.endCause as EndCause) &&
+    isStr(s.explanation) &&
+    listOf(s.files, isStr) &&
+    isParams(s.params) &&
+    (s.start === undefined || isMomentPlace(s.start)) &&
+    (s.end === undefined || isMomentPlace(s.end)) &&
+    isIndex(s.requests) &&
+    isIndex(s.retransmissions) &&
+    isIndex(s.ridGaps) &&
+    isIndex(s.restarts) &&
+    listOf(s.evidence, isEvidence) &&
+    listOf(s.events, isEvent) &&
+    listOf(s.spans, isSpan) &&
+    (s.trimmed === undefined || typeof s.trimmed === 'boolean')
+  );
+}
+
+export function readTimelineHostMessage(m: unknown): TimelineHostMessage | undefined {
+  if (!isObj(m) || !isStr(m.type)) return undefined;
+  if (m.type === 'error') return isStr(m.message) ? { type: 'error', message: m.message } : undefined;
+  if (m.type !== 'show' || !isObj(m.data)) return undefined;
+  const d = m.data;
+  if (!isStr(d.title) || !isTimelineSession(d.session) || !listOf(d.findings, isFinding)) return undefined;
+  return { type: 'show', data: { title: d.title, session: d.session, findings: d.findings as Finding[] } };
+}
+
+export function readTimelineWebviewMessage(m: unknown): TimelineWebviewMessage | undefined {
+  if (!isObj(m) || !isStr(m.type)) return undefined;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return isStr(m.file) && m.file.length > 0 && isLine(m.line) ? { type: 'reveal', file: m.file, line: m.line } : undefined;
+    case 'export':
+      if (m.format === 'svg' && isStr(m.text) && m.text.length <= MAX_EXPORT_CHARS && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(m.text)) return { type: 'export', format: 'svg', text: m.text };
+      if (m.format === 'png' && isStr(m.base64) && m.base64.length <= MAX_EXPORT_CHARS && /^[A-Za-z0-9+/]+={0,2}$/.test(m.base64)) return { type: 'export', format: 'png', base64: m.base64 };
+      return undefined;
+    default:
+      return undefined;
+  }
 }

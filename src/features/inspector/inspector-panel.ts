@@ -13,6 +13,9 @@ import { fragmentsOfText } from './text-source';
 export const INSPECTOR_VIEW_TYPE = 'xmppBosh.inspector';
 
 export class InspectorPanel {
+  /** The Inspector tab last active, for commands that act on "the Inspector" (the session timeline). */
+  static active: InspectorPanel | undefined;
+  private selectedIndex: number | undefined;
   private index = new FragmentIndex();
   private generation = 0;
   private source: SourceRef | undefined;
@@ -36,7 +39,14 @@ export class InspectorPanel {
       const m = readWebviewMessage(raw);
       if (m) void this.onMessage(m).catch((e) => this.post({ type: 'error', message: (e as Error).message }));
     });
-    panel.onDidDispose(() => this.generation++);
+    panel.onDidDispose(() => {
+      this.generation++;
+      if (InspectorPanel.active === this) InspectorPanel.active = undefined;
+    });
+    panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) InspectorPanel.active = this;
+    });
+    InspectorPanel.active = this;
   }
 
   static create(extensionUri: vscode.Uri): InspectorPanel {
@@ -55,6 +65,13 @@ export class InspectorPanel {
     if (this.pageReady) void this.load();
   }
 
+  /** What this tab shows and the line of its selected row, if a row is selected. */
+  async selection(): Promise<{ source: SourceRef; line?: number } | undefined> {
+    if (!this.source) return undefined;
+    const f = this.selectedIndex !== undefined ? await this.index.fragment(this.selectedIndex) : undefined;
+    return f ? { source: this.source, line: f.line } : { source: this.source };
+  }
+
   private async onMessage(m: WebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
@@ -68,6 +85,7 @@ export class InspectorPanel {
         if (this.source) await this.load();
         return;
       case 'detail': {
+        this.selectedIndex = m.index;
         const max = vscode.workspace.getConfiguration('xmppBosh.inspector').get<number>('maxChars', DEFAULT_DETAIL_MAX_CHARS);
         const detail = await this.index.detail(m.index, max);
         if (detail) this.post({ type: 'detail', detail });

@@ -1,0 +1,43 @@
+// Runs a diagnosis off the extension host's thread.
+//
+// Why a worker thread: diagnosing a large log is CPU work of seconds (finding, parsing and decoding
+// every stanza). On the extension host's thread it would stall every extension's hovers,
+// completions and this extension's own providers while someone types, debounce or not, because
+// the async reading only yields between chunks. A worker runs on the other core, and a stale run
+// (the log grew again, the pick changed) is cancelled at once with terminate() instead of running
+// on to a result nobody wants. Each run gets a fresh worker: start-up is a few tens of ms, small
+// beside the ~1 s debounce, and nothing can leak from one run to the next.
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { runRequest, type DiagnoseRequest, type DiagnoseResult } from './diagnose-request';
+
+export interface DiagnosisRun {
+  /** The result, or undefined when the run was cancelled. */
+  result: Promise<DiagnoseResult | undefined>;
+  cancel(): void;
+}
+
+export function startDiagnosis(workerFile: string, req: DiagnoseRequest): DiagnosisRun {
+  if (!existsSync(workerFile)) {
+    // A build without the worker bundle: run here, and drop the result if it was cancelled meanwhile.
+    let cancelled = false;
+    return { result: runRequest(req).then((r) => (cancelled ? undefined : r)), cancel: () => void (cancelled = true) };
+  }
+  const worker = new Worker(workerFile, { workerData: req });
+  let cancelled = false;
+  const result = new Promise<DiagnoseResult | undefined>((resolve) => {
+    worker.once('message', (m: DiagnoseResult) => {
+      resolve(m);
+      void worker.terminate();
+    });
+    worker.once('error', (e) => resolve({ ok: false, message: e.message }));
+    worker.once('exit', (code) => resolve(cancelled ? undefined : { ok: false, message: `the diagnosis stopped (exit code ${code})` }));
+  });
+  return {
+    result,
+    cancel: () => {
+      cancelled = true;
+      void worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Live sessions ("XMPP: Connect BOSH") diagnosed from their transcripts, so the Sessions view
+// shows their timeline like a log's: refreshed, debounced, as stanzas arrive.
+import * as vscode from 'vscode';
+import type { Incident } from '../../core/sessions/model';
+import { startDiagnosis, type DiagnosisRun } from '../diagnostics/run-diagnosis';
+import { allSessions, onDidRecordStanza } from '../session/live-sessions';
+import { SessionDocuments } from '../session/session-document';
+import { DEBOUNCE_MS } from '../diagnostics/incident-state';
+
+export interface LiveView {
+  id: string;
+  jid: string;
+  state: string;
+  sid?: string;
+  stanzas: number;
+  /** The transcript's document, where its events' places point. */
+  uri: string;
+  incident?: Incident;
+}
+
+export class LiveDiagnoses implements vscode.Disposable {
+  private readonly incidents = new Map<string, Incident>();
+  private readonly runs = new Map<string, DiagnosisRun>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private signature = '';
+  private poll: NodeJS.Timeout;
+
+  constructor(private readonly workerFile: string) {
+    this.subscriptions.push(onDidRecordStanza(({ sessionId }) => this.schedule(sessionId)));
+    // State changes (connecting, online, closed) carry no event of their own outside the session feature.
+    this.poll = setInterval(() => this.checkStates(), 2000);
+  }
+
+  views(): LiveView[] {
+    return allSessions().map((s) => ({
+      id: s.id,
+      jid: s.jid,
+      state: s.state,
+      ...(s.session.sid ? { sid: s.session.sid } : {}),
+      stanzas: s.buffer.total,
+      uri: SessionDocuments.uriFor(s.id, s.jid).toString(),
+      ...(this.incidents.has(s.id) ? { incident: this.incidents.get(s.id)! } : {}),
+    }));
+  }
+
+  private checkStates(): void {
+    const live = allSessions();
+    const sig = live.map((s) => `${s.id}:${s.state}:${s.buffer.total}`).join(',');
+    if (sig === this.signature) return;
+    this.signature = sig;
+    for (const id of this.incidents.keys()) if (!live.some((s) => s.id === id)) this.incidents.delete(id);
+    this.changed.fire();
+  }
+
+  private schedule(id: string): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.set(id, setTimeout(() => void this.diagnose(id), DEBOUNCE_MS));
+  }
+
+  private async diagnose(id: string): Promise<void> {
+    const s = allSessions().find((x) => x.id === id);
+    if (!s) return;
+    this.runs.get(id)?.cancel();
+    const run = startDiagnosis(this.workerFile, { paths: [], texts: [{ name: SessionDocuments.uriFor(s.id, s.jid).toString(), text: s.transcript() }] });
+    this.runs.set(id, run);
+    const r = await run.result;
+    if (this.runs.get(id) !== run) return;
+    this.runs.delete(id);
+    if (r?.ok) this.incidents.set(id, r.incident);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    clearInterval(this.poll);
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const r of this.runs.values()) r.cancel();
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}
