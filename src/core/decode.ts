@@ -27,6 +27,8 @@ export interface DecodedFragment extends Fragment {
  */
 export function decodeFragment(f: Fragment): DecodedFragment {
   let text = f.text;
+  // ejabberd logs XML inside Erlang binaries (<<"<body rid=\"1\"…">>), quotes and backslashes escaped.
+  if (f.dialect === 'ejabberd' && text.includes('\\')) text = unescapeErlang(text);
   for (let k = 0; k < f.escaped; k++) text = unescapeXml(text);
   if (f.partial || text.charCodeAt(1) === 47 /* / */ || STREAM_HEADER.test(text)) {
     // Only these need the extent scanner's view of what is still open.
@@ -54,6 +56,10 @@ export function decodeFragment(f: Fragment): DecodedFragment {
  */
 export function decodedXml(d: DecodedFragment): string {
   return d.root ? compactXml(d.root) : d.unescaped;
+}
+
+function unescapeErlang(s: string): string {
+  return s.replace(/\\(["\\nrt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
 }
 
 function closeOpenElements(text: string, open: readonly string[]): string {

@@ -14,6 +14,8 @@ export interface CauseChoice {
   after: Signal[];
   /** Why it is open or unknown, in words, when no signal decided. */
   words?: string;
+  /** Set when an inactivity timeout is inferred from the client's silence (local ms of the signal's file). */
+  inferred?: { ms: number; from?: import('../sessions/model').Moment };
 }
 
 /**
@@ -23,7 +25,10 @@ export interface CauseChoice {
  */
 export function chooseCause(m: MergedSession, place: Placer, evidenceEnd: Map<string, number | undefined>): CauseChoice {
   const signals = [...m.signals].sort((a, b) => Math.floor(a.authority * 2) - Math.floor(b.authority * 2) || compareTime(a, b, place));
-  const best = signals[0];
+  // The client's own terminate ends the session, unless the server had ended it before (by weight, an answer to it such as other-request does not count).
+  const logout = m.signals.find((x) => x.cause === 'client-logout' && x.authority === 3);
+  const earlier = logout && m.signals.some((x) => x !== logout && x.authority < 3 && place.before(x.mark, logout.mark) === true);
+  const best = logout && !earlier ? logout : signals[0];
   if (best) {
     const after = m.signals.filter((s) => s !== best && place.before(best.mark, s.mark) === true).sort((a, b) => compareTime(a, b, place));
     return { cause: best.cause, signal: best, after };

@@ -22,6 +22,11 @@ export function explain(s: Session, choice: CauseChoice, idle: { ms: number; fro
   const parts: string[] = [];
   switch (choice.cause) {
     case 'inactivity-timeout': {
+      if (choice.inferred) {
+        const secs = durationText(choice.inferred.ms);
+        parts.push(`${who} was most likely closed by the server for inactivity: the server held no request of the client for ${secs}${inactivity}, from the answer at ${clockText(choice.inferred.from)} until the request at ${at}, which found it gone (${sig!.words}). No server log here records the close; the server's log would confirm it.`);
+        break;
+      }
       let line = `${who} was closed by the server for inactivity at ${at}`;
       if (idle?.from) line += `: the client's last request was answered at ${clockText(idle.from)} and no other came for ${durationText(idle.ms)}${inactivity}`;
       else if (s.lastResponse) line += `: the last answer was at ${clockText(s.lastResponse)}${inactivity}`;
@@ -67,6 +72,6 @@ export function explain(s: Session, choice: CauseChoice, idle: { ms: number; fro
     parts.push(`${gap}Finesse logged agent ${logout.agent} out (${logout.how}${logout.reason ? `, reason code ${logout.reason}` : ''}) at ${clockText(logout)}.`);
   }
   const next = choice.after.find((a) => a.cause === 'unknown-session' || a.authority >= 3);
-  if (next && choice.cause !== 'unknown-session') parts.push(`The client's next request, at ${clockText(place.moment(next.mark))}, found it gone: ${next.words}.`);
+  if (next && choice.cause !== 'unknown-session' && choice.cause !== 'client-logout' && !choice.inferred) parts.push(`The client's next request, at ${clockText(place.moment(next.mark))}, found it gone: ${next.words}.`);
   return parts.join(' ');
 }

@@ -82,7 +82,9 @@ export function sessionFindings(s: Session, out: FindingList): void {
   for (const e of s.events) {
     const kind = EVENT_FINDINGS[e.kind];
     if (!kind) continue;
-    out.add({ ...base, kind, severity: e.severity ?? 'error', file: e.file, line: e.line, ...(e.time !== undefined ? { time: e.time } : {}), ...(e.stamp ? { stamp: e.stamp } : {}), message: e.text, evidence: [] });
+    // A client-side failure in a session that lived on was recovered from: a warning.
+    const survived = (s.endCause === 'client-logout' || s.endCause === 'open') && e.lane === 'client';
+    out.add({ ...base, kind, severity: survived ? 'warning' : (e.severity ?? 'error'), file: e.file, line: e.line, ...(e.time !== undefined ? { time: e.time } : {}), ...(e.stamp ? { stamp: e.stamp } : {}), message: e.text, evidence: [] });
   }
 }
 

@@ -3,7 +3,7 @@ import type { FileReader } from '../sessions/file-reader';
 import type { Evidence, Incident, InputNote, Moment, Session } from '../sessions/model';
 import { readInput, type ReadableInput } from '../sessions/read-input';
 import type { SessionPart } from '../sessions/session-part';
-import { inferClocks, type Clocks } from './clocks';
+import { inferClocks, utcOf, type Clocks } from './clocks';
 import { chooseCause } from './end-cause';
 import { explain } from './explain';
 import { agentLogouts, sessionOfAgent } from './finesse-chain';
@@ -40,6 +40,7 @@ export async function diagnose(inputs: readonly ReadableInput[], options: Diagno
 /** The incident from parts already read (the VS Code side reads open editors itself). */
 export function conclude(parts: IncidentParts, readers: FileReader[], notes: InputNote[], years = new Map<string, string>()): Incident {
   attachJidNotes(parts);
+  applyShutdowns(parts);
   const clocks = inferClocks(readers, parts.samples, years);
   const place = new Placer(clocks);
   const evidenceEnd = new Map(readers.map((r) => [r.file, r.lastLocal]));
@@ -60,7 +61,7 @@ export function conclude(parts: IncidentParts, readers: FileReader[], notes: Inp
   for (const [sid, list] of bySid) {
     const merged = mergeParts(sid, list, place);
     if (merged.session.requests === 0 && merged.signals.length === 0 && !merged.session.jid) continue;
-    const choice = chooseCause(merged, place, evidenceEnd);
+    const choice = inferInactivity(chooseCause(merged, place, evidenceEnd), merged, clocks, evidenceEnd);
     sessions.push(merged.session);
     choices.set(merged.session, { ...choice, merged });
   }
@@ -86,7 +87,7 @@ export function conclude(parts: IncidentParts, readers: FileReader[], notes: Inp
     s.events.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
     s.endCause = c.cause;
     if (c.signal?.condition) s.condition = c.signal.condition;
-    const idle = longestIdle(c.merged.parts, clocks, evidenceEnd, c.cause === 'inactivity-timeout' ? c.signal?.mark.local : undefined);
+    const idle = longestIdle(c.merged.parts, clocks, evidenceEnd, c.cause === 'inactivity-timeout' ? c.signal?.mark : undefined);
     const logout = s.agent ? logouts.find((l) => l.agent === s.agent && sessionOfAgent(l.agent, l.time, sessions) === s) : undefined;
     s.explanation = explain(s, c, idle, logout, place);
     const restsOn = new Set<string>();
@@ -136,6 +137,33 @@ function finesseWords(kind: string, reason?: string, threshold?: number, state?:
   }
 }
 
+/**
+ * A request answered item-not-found after the server had held none of the client's requests for
+ * longer than `inactivity` (the client was asleep or offline): the server reaped the session
+ * for inactivity even when no server log says so. Said as inferred, with the gap.
+ */
+function inferInactivity(c: ReturnType<typeof chooseCause>, m: ReturnType<typeof mergeParts>, clocks: Clocks, evidenceEnd: Map<string, number | undefined>): ReturnType<typeof chooseCause> {
+  const sig = c.signal;
+  const s = m.session;
+  if (c.cause !== 'unknown-session' || !sig || s.params.inactivity === undefined || sig.mark.local === undefined) return c;
+  // The server's own view of when requests arrived decides here: the client may have queued a request it could not send.
+  const gap = longestIdle(m.parts, clocks, evidenceEnd, sig.mark, true);
+  if (!gap || gap.ms <= s.params.inactivity * 1000) return c;
+  return { ...c, cause: 'inactivity-timeout', inferred: { ms: gap.ms, from: gap.from } };
+}
+
+/** A server shutting down ends every session of its log that was still alive then. */
+function applyShutdowns(parts: IncidentParts): void {
+  for (const n of parts.looseNotes.get('server-shutdown')?.toArray() ?? []) {
+    if (!n.serverSide) continue;
+    for (const p of parts.byFile.get(n.mark.file)?.values() ?? []) {
+      if ((p.first?.line ?? Infinity) > n.mark.line) continue;
+      if (p.ends.some((e) => e.authority <= 2 && e.mark.line <= n.mark.line)) continue;
+      parts.apply(p, n, n.order ?? 0);
+    }
+  }
+}
+
 /** Server lines that name a JID but no sid (Openfire before 4.0) join the session of that JID in the same file. */
 function attachJidNotes(parts: IncidentParts): void {
   for (const [kind, list] of parts.looseNotes) {
@@ -153,15 +181,21 @@ function attachJidNotes(parts: IncidentParts): void {
 
 type Idle = { ms: number; from?: Moment; to?: Moment; open: boolean };
 
-function longestIdle(list: SessionPart[], clocks: Clocks, evidenceEnd: Map<string, number | undefined>, closedAt: number | undefined): Idle | undefined {
+function longestIdle(list: SessionPart[], clocks: Clocks, evidenceEnd: Map<string, number | undefined>, closedAt: { file: string; local?: number } | undefined, serverFirst = false): Idle | undefined {
   // The server's view first: it is the server's clock that reaps the session.
-  const ordered = [...list].sort((a, b) => Number(b.serverSide) - Number(a.serverSide));
+  // A view that shows the answers tells idle time best; a server log that writes none (Prosody,
+  // ejabberd) still bounds it, since the server holds a request at most `wait`.
+  const rank = (p: SessionPart) => (serverFirst ? Number(!p.serverSide) * 2 + Number(p.answeredCount === 0) : Number(p.answeredCount === 0) * 2 + Number(!p.serverSide));
+  const ordered = [...list].filter((p) => p.serverSide || p.answeredCount > 0).sort((a, b) => rank(a) - rank(b));
   for (const p of ordered) {
-    const until = closedAt ?? evidenceEnd.get(p.file);
-    const gap = p.longestIdle(until, closedAt !== undefined);
-    if (!gap) continue;
     const clock = clocks.get(p.file);
     const zone = p.first?.zone;
+    // Where the server closed it, on this file's clock (the close may be written in another file).
+    const closedUtc = closedAt ? utcOf(closedAt as never, clocks.get(closedAt.file)) : undefined;
+    const own = closedAt !== undefined && closedAt.file === p.file ? closedAt.local : closedUtc !== undefined ? closedUtc + (zone !== undefined ? zone * 60_000 : (clock?.offsetMs ?? NaN)) : undefined;
+    const until = own !== undefined && !Number.isNaN(own) ? own : evidenceEnd.get(p.file);
+    const gap = p.longestIdle(until, own !== undefined && !Number.isNaN(own));
+    if (!gap) continue;
     const toMoment = (local: number): Moment => {
       const utc = zone !== undefined ? local - zone * 60_000 : clock?.offsetMs !== undefined ? local - clock.offsetMs : undefined;
       return { ...(utc !== undefined ? { time: utc } : {}), stamp: new Date(local).toISOString().slice(0, 23).replace('T', ' ') };

@@ -21,6 +21,9 @@ export const EVIDENCE_CHARS = 300;
 const LEAD_SID = /\b(?:RECV|SENT)\s*\(([0-9a-zA-Z]+)\)|\bsid[=:]\s*["']?([0-9a-zA-Z_-]{4,})/;
 const LEAD_RID = /\brid[=:]\s*["']?(\d+)/;
 
+/** Server lines written in answer to a request: they concern the session of the request just logged. */
+const REQUEST_TRIGGERED: ReadonlySet<string> = new Set(['rid-out-of-range', 'overactivity', 'binding-error', 'client-terminate', 'invalid-sid']);
+
 /** Time hints for files that write no year (or no date): from the file's own date or another input. */
 export interface ClockHint {
   year?: number;
@@ -163,10 +166,14 @@ export class FileReader {
     part.cite({ file: this.file, line: at.line, text: evidence });
     if (a.type === 'terminate') {
       const condition = a.condition;
-      if (condition) {
+      // remote-stream-error carries the XMPP stream error that says why (conflict, system-shutdown…): that one decides.
+      const inner = condition === 'remote-stream-error' && payloads.some((p) => localName(p) === 'error');
+      if (condition && !inner) {
         const cause = CAUSE_OF_BOSH_CONDITION[condition] ?? 'unknown';
         this.signal(part, { cause, authority: 2, condition, mark: at, text: evidence, words: `the server answered type='terminate' condition='${condition}' (${explainBoshCondition(condition)})` });
         part.event({ ...at, lane: 'server', kind: 'terminate', text: `terminate: ${condition}`, severity: cause === 'unknown-session' ? 'error' : 'warning' });
+      } else if (inner) {
+        part.event({ ...at, lane: 'server', kind: 'terminate', text: 'terminate: remote-stream-error' });
       } else {
         part.event({ ...at, lane: 'server', kind: 'terminate', text: 'terminate (no condition)' });
         this.signal(part, { cause: 'client-logout', authority: 3.5, mark: at, text: evidence, words: 'the server ended the session without a condition' });
@@ -186,8 +193,8 @@ export class FileReader {
     if (x.answer === 'bosh' && x.status && x.status < 400) return;
     if (!part) return;
     const ended = x.ended ? this.mark(f.line, x.ended, x.ended) : span.sent;
-    part.unanswered(span);
     const status = x.status ?? 0;
+    part.unanswered(span, status === 0);
     const words =
       status === 0
         ? `the request got no answer${x.error ? ` (${x.error})` : ''}`
@@ -270,7 +277,8 @@ export class FileReader {
     const at = this.mark(line, time, stamp);
     const evidence = cut(text);
     for (const n of notes) {
-      const sid = n.sid ?? (n.side === 'client' ? this.lastSid : undefined);
+      // A client's line, or a server's answer to the request it just logged (ejabberd names no sid), is about the current session.
+      const sid = n.sid ?? (n.side === 'client' || (!n.jid && REQUEST_TRIGGERED.has(n.note)) ? this.lastSid : undefined);
       const loose: LooseNote = { note: n, mark: at, text: evidence, serverSide: n.side === 'server' };
       if (sid) {
         const part = this.parts.part(sid, this.file, this.node, n.side === 'server');

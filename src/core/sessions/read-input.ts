@@ -85,7 +85,9 @@ async function readLog(first: Uint8Array | string, rest: AsyncIterator<Uint8Arra
       const start = record ? record.messageStart : 0;
       reader.line(record?.dialect);
       const tag = tagStart(line, start);
-      const notes = readNotes(start === 0 && line.length <= MAX_NOTE_TEXT ? line : line.slice(start, start + MAX_NOTE_TEXT), tag < 0 ? MAX_NOTE_TEXT : tag - start);
+      // The prefix is read too: Prosody names the session in its source column (`bosh<sid>`).
+      const text = line.length <= start + MAX_NOTE_TEXT ? line : line.slice(0, start + MAX_NOTE_TEXT);
+      const notes = readNotes(text, tag < 0 ? text.length : tag);
       if (notes.length) reader.notes(lineNo, ctx.time, ctx.stamp, record?.dialect ?? ctx.dialect, notes, line.slice(start, start + MAX_NOTE_TEXT));
       // A fragment still open at the end of this line started here: keep what led up to it.
       if (tag >= 0 && found.every((f) => f.line !== lineNo || f.column !== tag)) {

@@ -95,6 +95,8 @@ export class SessionPart {
   /** [sent, answered] of every request in local ms (NaN when unknown), for the polling gaps. */
   private times = new Float64Array(64);
   private timeCount = 0;
+  /** Requests seen answered: a server log that never writes its answers (Prosody) cannot tell idle time. */
+  answeredCount = 0;
   /** Recently seen rids, to tell a retransmission from a new request. */
   private recentRids: number[] = [];
 
@@ -150,21 +152,25 @@ export class SessionPart {
     return s;
   }
 
-  /** A request that never got an answer (the capture says so): it stays a bar without an end. */
-  unanswered(span: SpanMark): void {
+  /**
+   * A request the capture says got no answer: it stays a bar without an end. One that failed
+   * at once (status 0, the network down) never reached the server, so it held nothing there.
+   */
+  unanswered(span: SpanMark, failed = false): void {
     const i = this.open.indexOf(span);
     if (i >= 0) this.open.splice(i, 1);
-    this.keepTimes(span);
+    this.keepTimes(span, failed);
   }
 
-  private keepTimes(s: SpanMark): void {
+  private keepTimes(s: SpanMark, failed = false): void {
     if (this.timeCount * 2 + 2 > this.times.length) {
       const bigger = new Float64Array(this.times.length * 2);
       bigger.set(this.times);
       this.times = bigger;
     }
     this.times[this.timeCount * 2] = s.sent.local ?? NaN;
-    this.times[this.timeCount * 2 + 1] = s.answered?.local ?? NaN;
+    this.times[this.timeCount * 2 + 1] = failed ? (s.sent.local ?? NaN) : (s.answered?.local ?? NaN);
+    if (s.answered && !failed) this.answeredCount++;
     this.timeCount++;
   }
 
@@ -193,9 +199,10 @@ export class SessionPart {
   longestIdle(until?: number, closed = false): { from: number; to: number; open: boolean } | undefined {
     const n = this.timeCount;
     const pairs: Array<[number, number]> = [];
-    for (let i = 0; i < n; i++) pairs.push([this.times[i * 2], this.times[i * 2 + 1]]);
-    // A request never seen answered was held at most `wait`.
-    const held = heldAtMost(this.params);
+    // A request never seen answered was held at most `wait`: in the server's own log exactly
+    // that (it writes when requests arrive), seen from the client with a margin for the network.
+    const held = this.serverSide && this.answeredCount === 0 ? (this.params.wait ?? 60) * 1000 : heldAtMost(this.params);
+    for (let i = 0; i < n; i++) pairs.push([this.times[i * 2], Number.isNaN(this.times[i * 2 + 1]) ? this.times[i * 2] + held : this.times[i * 2 + 1]]);
     for (const s of this.open) if (s.sent.local !== undefined) pairs.push([s.sent.local, s.sent.local + held]);
     // A session the server closed at `until`: requests after it found it gone and end no silence.
     const timed = pairs.filter((p) => !Number.isNaN(p[0]) && !(closed && until !== undefined && p[0] > until)).sort((a, b) => a[0] - b[0]);
@@ -204,7 +211,7 @@ export class SessionPart {
     let best: { from: number; to: number; open: boolean } | undefined;
     for (const [sent, answered] of timed) {
       if (sent > covered && (!best || sent - covered > best.to - best.from)) best = { from: covered, to: sent, open: false };
-      const end = Number.isNaN(answered) ? sent + heldAtMost(this.params) : answered;
+      const end = answered;
       if (end > covered) covered = end;
     }
     if (until !== undefined && Number.isFinite(covered) && until > covered && (!best || until - covered > best.to - best.from)) best = { from: covered, to: until, open: true };

@@ -9,6 +9,8 @@ const OF = '2020.05.12 10:12:13.001';
 
 // Lines as each server or client writes them, prefix included.
 const CASES: Case[] = [
+  // Prosody stopping (a real 0.12 log of a restart under a live session)
+  ['Dec 01 10:05:07 startup\tinfo\tShutting down: Received SIGTERM', { note: 'server-shutdown', source: 'prosody', condition: 'Received SIGTERM' }],
   // Openfire
   ['2017.06.17 00:16:04 Closing idle session (id=f382a015): 1001003@fin1.ucce.local/desktop after inactivity for more than threshold value of 60',
     { note: 'idle-close', source: 'openfire', sid: 'f382a015', jid: '1001003@fin1.ucce.local/desktop', threshold: 60 }],

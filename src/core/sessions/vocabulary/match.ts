@@ -24,6 +24,8 @@ export interface Note {
 
 /** Longest part of a line the vocabulary reads: messages sit at its start, stanzas after them. */
 export const MAX_NOTE_TEXT = 2000;
+/** Room for a log prefix before the message (the reader hands the line from its start). */
+const MAX_PREFIX = 256;
 
 interface Index {
   keywords: RegExp;
@@ -51,7 +53,7 @@ function build(entries: readonly VocabularyEntry[]): Index {
  */
 export function readNotes(text: string, keywordEnd = text.length): Note[] {
   index ??= build(VOCABULARY);
-  const t = text.length > MAX_NOTE_TEXT ? text.slice(0, MAX_NOTE_TEXT) : text;
+  const t = text.length > MAX_NOTE_TEXT + MAX_PREFIX ? text.slice(0, MAX_NOTE_TEXT + MAX_PREFIX) : text;
   const re = index.keywords;
   re.lastIndex = 0;
   let found: Note[] | undefined;

@@ -66,4 +66,9 @@ export const PROSODY: readonly VocabularyEntry[] = [
     pattern: /BOSH client sent invalid rid or wait attributes: rid=(?<rid>\S*), wait=\S*/,
     origin: 'Prosody 0.11–13, mod_bosh.lua (mod_bosh, debug): answered with bad-request',
   },
+  {
+    source: 'prosody', side: 'server', note: 'server-shutdown', keyword: 'Shutting down: ',
+    pattern: /\bstartup\s+info\s+Shutting down: (?<condition>.+)/,
+    origin: 'Prosody 0.11–0.12, util/startup.lua (startup, info): "Shutting down: Received SIGTERM" when the service stops or restarts',
+  },
 ];
