@@ -10,6 +10,7 @@ import { CAUSE_OF_BOSH_CONDITION, CAUSE_OF_STREAM_ERROR, causeOfStatus } from '.
 import type { IncidentParts, LooseNote } from './incident-parts';
 import type { SessionParams } from './model';
 import { readStamp, type Stamp } from './moment';
+import { own } from './own';
 import type { EndSignal, Mark, SessionPart, SpanMark } from './session-part';
 import type { Note } from './vocabulary/match';
 
@@ -118,7 +119,7 @@ export class FileReader {
     if (flow === 'c2s') {
       const rid = Number(a.rid);
       const marker = !sid && (a.to || a.wait) ? 'create' : a['xmpp:restart'] === 'true' ? 'restart' : a.type === 'terminate' ? 'terminate' : a.pause ? 'pause' : undefined;
-      const span: SpanMark = { rid, sent: at, empty: payloads.length === 0, summary: spanSummary(payloads, marker) };
+      const span: SpanMark = { rid, sent: at, empty: payloads.length === 0, summary: own(spanSummary(payloads, marker)) };
       if (marker) span.marker = marker;
       if (!sid) {
         this.pendingCreate.push(span);
@@ -160,7 +161,7 @@ export class FileReader {
       }
       part.event({ ...at, lane: 'server', kind: 'created', text: `session created, ${paramText(part.params)}` });
     }
-    const span = part.answer(at, answerSummary(root, payloads), entry?.part === part ? entry.span : undefined);
+    const span = part.answer(at, own(answerSummary(root, payloads)), entry?.part === part ? entry.span : undefined);
     if (span && f.exchange?.status !== undefined) span.status = f.exchange.status;
     part.lastGoodOrder = this.order++;
     part.cite({ file: this.file, line: at.line, text: evidence });
@@ -242,7 +243,7 @@ export class FileReader {
         const bind = child(el, 'bind');
         const jid = bind && childText(bind, 'jid');
         if (jid && attr(el, 'type') === 'result') {
-          part.bound = jid;
+          part.bound = own(jid);
           part.jid = jid;
           ev('bind', `bound ${jid}`);
           this.parts.learnJid(part, jid);
@@ -280,6 +281,7 @@ export class FileReader {
       // A client's line, or a server's answer to the request it just logged (ejabberd names no sid), is about the current session.
       const sid = n.sid ?? (n.side === 'client' || (!n.jid && REQUEST_TRIGGERED.has(n.note)) ? this.lastSid : undefined);
       const loose: LooseNote = { note: n, mark: at, text: evidence, serverSide: n.side === 'server' };
+      if (n.jid) n.jid = own(n.jid);
       if (sid) {
         const part = this.parts.part(sid, this.file, this.node, n.side === 'server');
         if (n.jid) this.parts.learnJid(part, n.jid);
@@ -345,5 +347,6 @@ function stanzaWords(payloads: XmlElement[]): string {
 function cut(s: string): string {
   // Only the start of a stanza is ever shown: a megabyte notification is not copied whole.
   const one = (s.length > EVIDENCE_CHARS * 2 ? s.slice(0, EVIDENCE_CHARS * 2) : s).replace(/\s*\n\s*/g, ' ');
-  return one.length > EVIDENCE_CHARS ? one.slice(0, EVIDENCE_CHARS - 1) + '…' : one;
+  return own(one.length > EVIDENCE_CHARS ? one.slice(0, EVIDENCE_CHARS - 1) + '…' : one);
 }
+

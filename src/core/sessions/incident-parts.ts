@@ -1,5 +1,6 @@
 import { HeadTail } from './bounded';
 import { CAUSE_OF_BOSH_CONDITION } from './conditions';
+import { own } from './own';
 import type { EndCause, Severity } from './model';
 import { durationText } from './moment';
 import { SessionPart, type EndSignal, type Mark } from './session-part';
@@ -19,7 +20,7 @@ export interface LooseNote {
 const GONE: ReadonlySet<NoteKind> = new Set(['idle-close', 'presence-unavailable', 'replaced', 'client-terminate']);
 
 /** How many shared events per input are kept to set clocks against each other. */
-const MAX_SAMPLES_PER_FILE = 20_000;
+const MAX_SAMPLES_PER_FILE = 2000;
 
 /** What each note says about the session it names: an end signal, a timeline event, or both. */
 interface NoteMeaning {
@@ -67,7 +68,7 @@ export class IncidentParts {
     let parts = this.byFile.get(file);
     if (!parts) this.byFile.set(file, (parts = new Map()));
     let p = parts.get(sid);
-    if (!p) parts.set(sid, (p = new SessionPart(sid, file, node, serverSide)));
+    if (!p) parts.set(sid, (p = new SessionPart(own(sid), file, node, serverSide)));
     return p;
   }
 
@@ -78,7 +79,8 @@ export class IncidentParts {
     if (m.size < MAX_SAMPLES_PER_FILE && !m.has(key)) m.set(key, at);
   }
 
-  learnJid(part: SessionPart, jid: string): void {
+  learnJid(part: SessionPart, found: string): void {
+    const jid = own(found);
     // A full JID (with resource) says more than a bare one.
     if (!part.jid || (jid.includes('/') && !part.jid.includes('/'))) part.jid = jid;
     const local = jid.split('@')[0];

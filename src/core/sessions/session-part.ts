@@ -1,5 +1,6 @@
 import type { EndCause, EventLane, Evidence, Severity, SessionParams } from './model';
 import { HeadTail } from './bounded';
+import { own } from './own';
 
 /** A place in one input with its time as written there; placed in UTC once the file's clock is known. */
 export interface Mark {
@@ -56,7 +57,7 @@ export interface EventMark extends Mark {
 
 /** Where a session's bars and events are cut: its first and its last ones are kept. */
 export const KEPT_HEAD = 200;
-export const KEPT_TAIL = 2000;
+export const KEPT_TAIL = 500;
 const KEPT_EVIDENCE_HEAD = 4;
 const KEPT_EVIDENCE_TAIL = 12;
 
@@ -175,6 +176,7 @@ export class SessionPart {
   }
 
   event(e: EventMark): void {
+    e.text = own(e.text);
     this.events.push(e);
     this.touch(e);
   }

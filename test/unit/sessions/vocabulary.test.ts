@@ -9,6 +9,8 @@ const OF = '2020.05.12 10:12:13.001';
 
 // Lines as each server or client writes them, prefix included.
 const CASES: Case[] = [
+  // ejabberd stopping (a real 23.01 log of a restart under a live session)
+  ['2026-12-01 10:07:04.695184+00:00 [notice] <0.61.0> SIGTERM received - shutting down', { note: 'server-shutdown', source: 'ejabberd' }],
   // Prosody stopping (a real 0.12 log of a restart under a live session)
   ['Dec 01 10:05:07 startup\tinfo\tShutting down: Received SIGTERM', { note: 'server-shutdown', source: 'prosody', condition: 'Received SIGTERM' }],
   // Openfire

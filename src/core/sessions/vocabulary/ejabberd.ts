@@ -67,4 +67,9 @@ export const EJABBERD: readonly VocabularyEntry[] = [
     pattern: new RegExp(`<<"Session closed">>${CONDITION}`),
     origin: 'ejabberd 17.x–23.x, ejabberd_bosh:bounce_receivers (held requests of a closed session, other-request)',
   },
+  {
+    source: 'ejabberd', side: 'server', note: 'server-shutdown', keyword: 'SIGTERM received - shutting down',
+    pattern: /SIGTERM received - shutting down/,
+    origin: 'ejabberd 23.01 on OTP 25 (erl_signal_server, notice): the service stopping or restarting',
+  },
 ];
