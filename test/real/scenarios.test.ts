@@ -1,10 +1,13 @@
-// The real-server harness itself: every scenario against every server, checking only what the
-// raw files must contain (the session diagnosis is tested on the committed fixtures elsewhere).
+// Every scenario caused against every real server, then diagnosed: first what the raw files
+// must contain (the harness itself), then the end cause `bosh-inspect scan` gives each session
+// of what the server, Chromium's HAR and the console wrote this very run.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { SCENARIOS, runScenario, type ScenarioResult, type ServerKind } from './scenarios';
+import { diagnose } from '../../src/core/diagnose';
+import { expandInputs } from '../../src/core/input';
 
 interface HarEntry {
   request: { url: string; postData?: { text?: string } };
@@ -47,6 +50,11 @@ for (const server of ['prosody', 'ejabberd'] as ServerKind[]) {
         for (const e of result.expected) {
           if (e.condition) assert.ok(bodies.includes(e.condition) || consoleLog.includes(e.condition), `the condition ${e.condition} is in the HAR or the console`);
         }
+        const inputs = await expandInputs(result.files);
+        const incident = await diagnose(inputs.files);
+        await inputs.dispose();
+        const got = incident.sessions.map((x) => `${x.jid ?? x.sid}: ${x.endCause} — ${x.explanation}`).join('\n');
+        assert.deepEqual(incident.sessions.map((x) => x.endCause), result.expected.map((e) => e.endCause), `the diagnosis of this run:\n${got}`);
         switch (scenario.name) {
           case 'clean':
             assert.match(sent, /type=["']terminate["']/, 'the client sent its terminate');
