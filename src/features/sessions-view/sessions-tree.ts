@@ -148,29 +148,38 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
   }
 }
 
+/**
+ * Text as Markdown that shows exactly that text: every Markdown character backslash-escaped and
+ * <, > and & as entities, so a jid or log line can make no link, image or HTML. (appendText would
+ * also turn every space into a non-breaking one, and a long explanation would not wrap.)
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : '\\' + ch)).replace(/\r?\n/g, '  \n');
+}
+
 /** The explanation as Markdown text: escaped, no links, no command runs from it. */
 function explanationTooltip(s: Session): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown('**');
-  md.appendText(`${CAUSE_WORDS[s.endCause]} (${s.endCause})`);
+  md.appendMarkdown(escapeMarkdown(`${CAUSE_WORDS[s.endCause]} (${s.endCause})`));
   md.appendMarkdown('**\n\n');
-  md.appendText(s.explanation);
+  md.appendMarkdown(escapeMarkdown(s.explanation));
   if (s.wouldSettle) {
     md.appendMarkdown('\n\n_');
-    md.appendText(`What would settle it: ${s.wouldSettle}`);
+    md.appendMarkdown(escapeMarkdown(`What would settle it: ${s.wouldSettle}`));
     md.appendMarkdown('_');
   }
   md.appendMarkdown('\n\n');
-  md.appendText(`sid ${s.sid} · ${s.files.map(shortName).join(', ')}`);
+  md.appendMarkdown(escapeMarkdown(`sid ${s.sid} · ${s.files.map(shortName).join(', ')}`));
   return md;
 }
 
 function plainTooltip(text: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
-  md.appendText(text);
+  md.appendMarkdown(escapeMarkdown(text));
   return md;
 }
 
