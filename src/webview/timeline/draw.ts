@@ -39,7 +39,7 @@ export interface Drawing {
 }
 
 export const GUTTER = 92;
-const RIGHT = 190;
+const RIGHT = 230;
 const AXIS_H = 30;
 const ROW_H = 16;
 const EVENT_ROW_H = 22;
@@ -197,8 +197,8 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
   const serverBottom = y;
   y += LANE_GAP;
   const finesseTop = y;
-  const finesseY = y + 12;
-  y += 38;
+  const finesseY = y + 11;
+  y += 46;
   const finesseBottom = y;
   y += LANE_GAP;
   const scaleTop = y;
@@ -309,8 +309,8 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
     g.appendChild(target(titled(dia, hover), hover, e));
     const label = clip(e.text.replace(/^User \S+ → /, '→ '), 34);
     labelRow = fx < lastLabelEnd ? (labelRow + 1) % 2 : 0;
-    g.appendChild(text(fx + 8, finesseY + 4 + labelRow * 13, label, { ...font, 'font-size': 10, class: 'finesse-label' }));
-    lastLabelEnd = fx + 8 + label.length * 5.6;
+    g.appendChild(text(fx - 3, finesseY + 17 + labelRow * 12, label, { ...font, 'font-size': 10, class: 'finesse-label' }));
+    lastLabelEnd = fx - 3 + label.length * 5.8;
   }
 
   // The end, and its cause.
@@ -320,7 +320,7 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
     g.appendChild(el('line', { class: 'end-line', x1: ex, y1: AXIS_H - 4, x2: ex, y2: finesseBottom, stroke: colour, 'stroke-width': 2 }));
     const words = `END: ${END_WORDS[s.endCause]}`;
     const box = el('g', { class: 'end-mark' });
-    box.appendChild(el('rect', { x: ex + 4, y: AXIS_H - 2, width: words.length * 6.4 + 10, height: 16, rx: 3, fill: colour }));
+    box.appendChild(el('rect', { x: ex + 4, y: AXIS_H - 2, width: words.length * 7.4 + 12, height: 16, rx: 3, fill: colour }));
     box.appendChild(text(ex + 9, AXIS_H + 10, words, { ...font, fill: c.bg, 'font-weight': 700, class: 'end-cause' }));
     g.appendChild(target(titled(box, `${s.endCause}: ${s.explanation}`), `${s.endCause}\n${s.explanation}`, s.end!));
   }
