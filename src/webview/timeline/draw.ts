@@ -226,7 +226,9 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
     g.appendChild(el('line', { x1: tx, y1: AXIS_H - 6, x2: tx, y2: finesseBottom, stroke: c.grid, 'stroke-width': 1 }));
     g.appendChild(text(tx, AXIS_H - 10, clock(t, step < 1000), { ...font, fill: c.muted, 'font-size': 10, 'text-anchor': 'middle' }));
   }
-  g.appendChild(text(12, AXIS_H - 10, 'UTC', { ...font, fill: c.muted, 'font-size': 10 }));
+  // UTC only when the session's clock was placed; otherwise the times are the log's own, said so.
+  const utc = s.start?.time !== undefined || s.end?.time !== undefined;
+  g.appendChild(text(12, AXIS_H - 10, utc ? 'UTC' : 'as logged', { ...font, fill: c.muted, 'font-size': 10 }));
 
   // Inactivity: from the last answer, the time the server waits for the next request.
   const lastAnswer = timeOf(s.lastResponse);
