@@ -1,21 +1,9 @@
 // End causes and durations in the words and icons the Sessions view uses.
 import * as vscode from 'vscode';
-import type { EndCause, Session } from '../../core/sessions/model';
+import { END_CAUSE_WORDS, type EndCause, type Session } from '../../core/sessions/model';
 
-export const CAUSE_WORDS: Record<EndCause, string> = {
-  'client-logout': 'logged out',
-  'inactivity-timeout': 'inactivity timeout',
-  'unknown-session': 'unknown session',
-  'auth-failed': 'authentication failed',
-  'rid-out-of-window': 'rid out of window',
-  conflict: 'conflict (replaced)',
-  'policy-violation': 'policy violation',
-  'server-shutdown': 'server shut down',
-  'http-error': 'HTTP error',
-  network: 'network failure',
-  open: 'still open',
-  unknown: 'end unknown',
-};
+/** The end causes in words, from the model every face shares. */
+export const CAUSE_WORDS = END_CAUSE_WORDS;
 
 export function causeIcon(cause: EndCause): vscode.ThemeIcon {
   switch (cause) {

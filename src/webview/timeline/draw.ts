@@ -3,7 +3,7 @@
 // lane (agent states), and a scale of the granted wait and inactivity. Every colour is written
 // into the SVG as a value, so the picture exported on its own looks as it does here. Every text
 // is an SVG text node or a <title>, set through textContent.
-import type { Finding, Moment, Place, RequestSpan, Session, TimelineEvent } from '../../core/sessions/model';
+import { END_CAUSE_WORDS, type Finding, type Moment, type Place, type RequestSpan, type Session, type TimelineEvent } from '../../core/sessions/model';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -99,20 +99,8 @@ function where(p: Place): string {
 
 const TICKS = [100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000];
 
-export const END_WORDS: Record<Session['endCause'], string> = {
-  'client-logout': 'logged out',
-  'inactivity-timeout': 'inactivity timeout',
-  'unknown-session': 'unknown session',
-  'auth-failed': 'authentication failed',
-  'rid-out-of-window': 'rid out of window',
-  conflict: 'conflict (replaced)',
-  'policy-violation': 'policy violation',
-  'server-shutdown': 'server shut down',
-  'http-error': 'HTTP error',
-  network: 'network failure',
-  open: 'still open',
-  unknown: 'end unknown',
-};
+/** The end causes in words, from the model every face shares. */
+export const END_WORDS = END_CAUSE_WORDS;
 
 export function causeColour(cause: Session['endCause'], c: Palette): string {
   return cause === 'client-logout' ? c.server : cause === 'open' ? c.muted : cause === 'unknown' ? c.warning : c.error;
