@@ -31,7 +31,7 @@ export function inferClocks(readers: readonly FileReader[], samples: Map<string,
   for (const r of readers) {
     const name = basename(r.file);
     if (!r.timed) {
-      clocks.set(r.file, { zoned: false, note: { file: r.file, kind: 'none', words: `${name} has no times that can be placed${yearFrom.has(r.file) ? '' : ''}` } });
+      clocks.set(r.file, { zoned: false, note: { file: r.file, kind: 'none', words: `${name} has no times that can be placed` } });
     } else if (r.zoned) {
       const s = [...(samples.get(r.file)?.values() ?? [])][0];
       const utc = s?.zone === 0;

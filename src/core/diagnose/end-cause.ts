@@ -1,4 +1,4 @@
-import type { EndCause, Session } from '../sessions/model';
+import type { EndCause, Moment, Session } from '../sessions/model';
 import { durationText } from '../sessions/moment';
 import type { MergedSession, Placer } from './merge';
 
@@ -15,7 +15,7 @@ export interface CauseChoice {
   /** Why it is open or unknown, in words, when no signal decided. */
   words?: string;
   /** Set when an inactivity timeout is inferred from the client's silence (local ms of the signal's file). */
-  inferred?: { ms: number; from?: import('../sessions/model').Moment };
+  inferred?: { ms: number; from?: Moment };
 }
 
 /**

@@ -1,5 +1,7 @@
+import type { HeadTail } from '../sessions/bounded';
 import type { LooseNote } from '../sessions/incident-parts';
-import type { Evidence, Finding, FindingKind, Session, Severity } from '../sessions/model';
+import type { NoteKind } from '../sessions/vocabulary/entry';
+import type { Evidence, Finding, FindingKind, Moment, Session, Severity } from '../sessions/model';
 import { durationText } from '../sessions/moment';
 import type { AgentLogout } from './finesse-chain';
 import { clockText } from './explain';
@@ -108,7 +110,7 @@ function firstGap(s: Session) {
 }
 
 /** The time the server held no request of the client beyond its inactivity: the desktop stopped polling. */
-export function pollingStoppedFinding(s: Session, idle: { ms: number; from?: import('../sessions/model').Moment; to?: import('../sessions/model').Moment; open: boolean }, at: Evidence, ended: boolean): Finding {
+export function pollingStoppedFinding(s: Session, idle: { ms: number; from?: Moment; to?: Moment; open: boolean }, at: Evidence, ended: boolean): Finding {
   const inactivity = s.params.inactivity!;
   const until = idle.open ? 'and none came after it' : `until the next request at ${clockText(idle.to)}`;
   return {
@@ -127,7 +129,7 @@ export function pollingStoppedFinding(s: Session, idle: { ms: number; from?: imp
 }
 
 /** Findings from lines that name no session: Finesse's agent lines, stanzas the server could not deliver. */
-export function looseFindings(notes: Map<string, { toArray(): LooseNote[] }>, logouts: AgentLogout[], place: Placer, out: FindingList): void {
+export function looseFindings(notes: ReadonlyMap<NoteKind, HeadTail<LooseNote>>, logouts: AgentLogout[], place: Placer, out: FindingList): void {
   const seen = new Map<string, number>();
   for (const n of notes.get('presence-unavailable')?.toArray() ?? []) {
     // Finesse writes the same loss twice (the presence, then the agent): one finding.

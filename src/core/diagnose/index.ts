@@ -37,8 +37,8 @@ export async function diagnose(inputs: readonly ReadableInput[], options: Diagno
   return conclude(parts, readers, notes, years);
 }
 
-/** The incident from parts already read (the VS Code side reads open editors itself). */
-export function conclude(parts: IncidentParts, readers: FileReader[], notes: InputNote[], years = new Map<string, string>()): Incident {
+/** The incident from every input's parts: clocks, merged sessions, causes, words, findings. */
+function conclude(parts: IncidentParts, readers: FileReader[], notes: InputNote[], years = new Map<string, string>()): Incident {
   attachJidNotes(parts);
   applyShutdowns(parts);
   const clocks = inferClocks(readers, parts.samples, years);
@@ -88,7 +88,9 @@ export function conclude(parts: IncidentParts, readers: FileReader[], notes: Inp
     s.endCause = c.cause;
     if (c.signal?.condition) s.condition = c.signal.condition;
     const idle = longestIdle(c.merged.parts, clocks, evidenceEnd, c.cause === 'inactivity-timeout' ? c.signal?.mark : undefined);
-    const logout = s.agent ? logouts.find((l) => l.agent === s.agent && sessionOfAgent(l.agent, l.time, sessions) === s) : undefined;
+    // Finesse names the agent by id, the JID's local part: the session need not have carried a Finesse update.
+    const agent = s.agent ?? s.jid?.split('@')[0];
+    const logout = agent ? logouts.find((l) => l.agent === agent && sessionOfAgent(l.agent, l.time, sessions) === s) : undefined;
     s.explanation = explain(s, c, idle, logout, place);
     const restsOn = new Set<string>();
     if (c.signal) restsOn.add(c.signal.mark.file);
@@ -110,7 +112,7 @@ export function conclude(parts: IncidentParts, readers: FileReader[], notes: Inp
     }
     sessionFindings(s, findings);
   }
-  looseFindings(parts.looseNotes as never, logouts, place, findings);
+  looseFindings(parts.looseNotes, logouts, place, findings);
 
   return {
     inputs: notes,

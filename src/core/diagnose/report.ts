@@ -75,7 +75,7 @@ export function incidentReport(incident: Incident): string {
     lines.push(`── session ${s.sid}${s.jid ? ` · ${s.jid}` : ''}${s.agent ? ` · agent ${s.agent}` : ''} · ${s.requests} request${s.requests === 1 ? '' : 's'}${life}`);
     lines.push(`   files: ${s.files.join(', ')}${s.nodes?.length ? ` (node ${s.nodes.join(', ')})` : ''}`);
     if (Object.keys(s.params).length) lines.push(`   granted: ${paramText(s.params)}`);
-    if (home !== undefined) lines.push(`   times in UTC${zoneText(home)}`);
+    if (home !== undefined) lines.push(`   times in UTC${home ? zoneText(home) : ''}`);
     for (const e of s.events) lines.push(`   ${when(e).padEnd(23)} ${e.lane.padEnd(7)} ${e.severity === 'error' ? '✖' : e.severity === 'warning' ? '!' : ' '} ${e.text}  (${e.file}:${e.line})`);
     if (s.trimmed) lines.push('   (a long session: only its first and last events are listed)');
     lines.push(`   END ${s.endCause}${s.condition ? ` (${s.condition})` : ''}`);

@@ -35,25 +35,31 @@ export async function* fragmentsOfStream(input: AsyncIterable<Uint8Array | strin
   const head = typeof first.value === 'string' ? first.value : Buffer.from(first.value).toString('utf8', 0, 4096);
   const rest = { [Symbol.asyncIterator]: () => it };
   if (looksLikeHar(head)) {
-    // A HAR is JSON and read whole, up to the same limit as a HAR file; past it, what arrived is
-    // read as a capture cut off there.
-    const chunks: Buffer[] = [Buffer.from(first.value)];
-    let size = chunks[0].length;
-    for await (const chunk of rest) {
-      if (size > MAX_HAR_BYTES) {
-        onProblem?.(`the HAR capture on the input is larger than ${MAX_HAR_BYTES / 1048576} MB; reading its first ${MAX_HAR_BYTES / 1048576} MB`);
-        break;
-      }
-      chunks.push(Buffer.from(chunk));
-      size += chunk.length;
-    }
-    yield* findInHar(Buffer.concat(chunks).toString('utf8'), onProblem);
+    yield* findInHar(await readWholeHar(first.value, rest, onProblem), onProblem);
     return;
   }
   yield* findInStream((async function* () {
     yield first.value;
     yield* rest;
   })());
+}
+
+/**
+ * A HAR arriving as a stream, as text: it is JSON and read whole, up to the same limit as a HAR
+ * file; past it, what arrived is read as a capture cut off there.
+ */
+export async function readWholeHar(first: Uint8Array | string, rest: AsyncIterable<Uint8Array | string>, onProblem?: (message: string) => void): Promise<string> {
+  const chunks: Buffer[] = [Buffer.from(first)];
+  let size = chunks[0].length;
+  for await (const chunk of rest) {
+    if (size > MAX_HAR_BYTES) {
+      onProblem?.(`the HAR capture on the input is larger than ${MAX_HAR_BYTES / 1048576} MB; reading its first ${MAX_HAR_BYTES / 1048576} MB`);
+      break;
+    }
+    chunks.push(Buffer.from(chunk));
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The first bytes of a file as text, to tell a HAR capture from a log. */

@@ -286,7 +286,7 @@ export class FileReader {
         const part = this.parts.part(sid, this.file, this.node, n.side === 'server');
         if (n.jid) this.parts.learnJid(part, n.jid);
         this.parts.apply(part, loose, this.order++);
-      } else this.parts.loose(loose, this.file, this.order++);
+      } else this.parts.loose(loose, this.order++);
     }
   }
 

@@ -83,8 +83,6 @@ export class IncidentParts {
     const jid = own(found);
     // A full JID (with resource) says more than a bare one.
     if (!part.jid || (jid.includes('/') && !part.jid.includes('/'))) part.jid = jid;
-    const local = jid.split('@')[0];
-    if (!part.agent && /^\d+$/.test(local)) part.agent = local;
   }
 
   /** Applies a note that names its session. */
@@ -108,7 +106,7 @@ export class IncidentParts {
     if (n.note.note === 'session-closed') part.closedAt = n.mark;
   }
 
-  loose(n: LooseNote, _file: string, order: number): void {
+  loose(n: LooseNote, order: number): void {
     let list = this.looseNotes.get(n.note.note);
     if (!list) this.looseNotes.set(n.note.note, (list = new HeadTail(200, 2000)));
     list.push({ ...n, order });

@@ -2,7 +2,7 @@ import type { Fragment } from '../fragment';
 import { FragmentFinder } from '../find/finder';
 import { findInHar, looksLikeHar } from '../find/har';
 import { splitLines } from '../find/lines';
-import { MAX_HAR_BYTES } from '../find/source';
+import { readWholeHar } from '../find/source';
 import { isNameStart } from '../xml/parse';
 import { FileReader, type ClockHint } from './file-reader';
 import type { IncidentParts } from './incident-parts';
@@ -46,18 +46,7 @@ export async function readInput(input: ReadableInput, parts: IncidentParts, hint
 }
 
 async function readHar(first: Uint8Array | string, rest: AsyncIterator<Uint8Array | string>, reader: FileReader, problems: string[]): Promise<void> {
-  const chunks: Buffer[] = [Buffer.from(first)];
-  let size = chunks[0].length;
-  for (let r = await rest.next(); !r.done; r = await rest.next()) {
-    if (size > MAX_HAR_BYTES) {
-      problems.push(`the HAR capture is larger than ${MAX_HAR_BYTES / 1048576} MB; only its first ${MAX_HAR_BYTES / 1048576} MB were read`);
-      break;
-    }
-    const b = Buffer.from(r.value);
-    chunks.push(b);
-    size += b.length;
-  }
-  const raw = Buffer.concat(chunks).toString('utf8');
+  const raw = await readWholeHar(first, { [Symbol.asyncIterator]: () => rest }, (m) => problems.push(m));
   reader.lines = countLines(raw);
   for (const f of findInHar(raw, (m) => problems.push(m))) reader.fragment(f, '');
 }

@@ -1,38 +1,8 @@
-// The Inspector page: a strict Content-Security-Policy with a fresh nonce, no remote resources.
-// Shared by the extension and the browser tests so both load exactly the same page.
-import { randomBytes } from 'node:crypto';
+// The Inspector page: no images or fonts, so none may load.
+import { webviewPage, type PageResources } from '../webview-page';
 
-export interface PageResources {
-  /** `webview.cspSource`: the only origin styles may come from. */
-  cspSource: string;
-  scriptUri: string;
-  styleUri: string;
-  nonce?: string;
-}
-
-export function newNonce(): string {
-  return randomBytes(18).toString('base64url');
-}
+export type { PageResources } from '../webview-page';
 
 export function inspectorHtml(r: PageResources): string {
-  const nonce = r.nonce ?? newNonce();
-  // The page uses no images or fonts, so none may load.
-  const csp = [`default-src 'none'`, `style-src ${r.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(r.styleUri)}">
-<title>Stanza Inspector</title>
-</head>
-<body>
-<script nonce="${nonce}" src="${attr(r.scriptUri)}"></script>
-</body>
-</html>`;
-}
-
-function attr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return webviewPage(r, { title: 'Stanza Inspector' });
 }

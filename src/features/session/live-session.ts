@@ -4,7 +4,7 @@ import { XmppSession, type SessionProfile, type SessionState } from '../../core/
 import { RingBuffer } from '../../core/xmpp/ring-buffer';
 import { formatNotice, formatRecord, formatWrapper } from '../../core/xmpp/record-format';
 import { transcriptLine, transcriptNotice, type SessionNotice, type StanzaRecord } from '../../core/xmpp/stanza-record';
-import { fireRecorded } from './live-sessions';
+import { fireRecorded, fireStateChanged } from './live-sessions';
 
 /** Default of `xmppBosh.session.bufferSize`. */
 export const DEFAULT_BUFFER_SIZE = 5000;
@@ -49,7 +49,10 @@ export class LiveSession implements vscode.Disposable {
       this.notices.push(n);
       this.channel.appendLine(formatNotice(n));
     });
-    this.session.on('state', (s, detail) => this.showState(s, detail));
+    this.session.on('state', (s, detail) => {
+      this.showState(s, detail);
+      fireStateChanged();
+    });
   }
 
   get jid(): string {

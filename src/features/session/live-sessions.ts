@@ -9,6 +9,10 @@ const recorded = new vscode.EventEmitter<{ sessionId: string; record: StanzaReco
 /** Fires for every stanza of every live session, after it was decoded. */
 export const onDidRecordStanza: vscode.Event<{ sessionId: string; record: StanzaRecord }> = recorded.event;
 
+const changed = new vscode.EventEmitter<void>();
+/** Fires when a session is added or removed, or changes state (connecting, online, reconnecting, closed). */
+export const onDidChangeLiveSessions: vscode.Event<void> = changed.event;
+
 export interface LiveSessionInfo {
   id: string;
   jid: string;
@@ -27,10 +31,16 @@ export function getSessionStanzas(id: string): StanzaRecord[] {
 
 export function addSession(s: LiveSession): void {
   sessions.set(s.id, s);
+  changed.fire();
 }
 
 export function removeSession(id: string): void {
   sessions.delete(id);
+  changed.fire();
+}
+
+export function fireStateChanged(): void {
+  changed.fire();
 }
 
 export function sessionById(id: string): LiveSession | undefined {
@@ -47,4 +57,5 @@ export function fireRecorded(sessionId: string, record: StanzaRecord): void {
 
 export function disposeRegistry(): void {
   recorded.dispose();
+  changed.dispose();
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/sessions/model';
 import { startDiagnosis, type DiagnosisRun } from '../diagnostics/run-diagnosis';
-import { allSessions, onDidRecordStanza } from '../session/live-sessions';
+import { allSessions, onDidChangeLiveSessions, onDidRecordStanza } from '../session/live-sessions';
 import { SessionDocuments } from '../session/session-document';
 import { DEBOUNCE_MS } from '../diagnostics/incident-state';
 
@@ -26,12 +26,12 @@ export class LiveDiagnoses implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private signature = '';
-  private poll: NodeJS.Timeout;
 
   constructor(private readonly workerFile: string) {
-    this.subscriptions.push(onDidRecordStanza(({ sessionId }) => this.schedule(sessionId)));
-    // State changes (connecting, online, closed) carry no event of their own outside the session feature.
-    this.poll = setInterval(() => this.checkStates(), 2000);
+    this.subscriptions.push(
+      onDidRecordStanza(({ sessionId }) => this.schedule(sessionId)),
+      onDidChangeLiveSessions(() => this.checkStates()),
+    );
   }
 
   views(): LiveView[] {
@@ -74,7 +74,6 @@ export class LiveDiagnoses implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearInterval(this.poll);
     for (const t of this.timers.values()) clearTimeout(t);
     for (const r of this.runs.values()) r.cancel();
     for (const s of this.subscriptions) s.dispose();
