@@ -2,12 +2,12 @@
 // Decodes a generated BOSH-heavy Openfire log with `bosh-inspect decode --json > /dev/null` and,
 // in the same run, parses the same bytes with ltx's SAX parser alone (the baseline: the cost of
 // merely reading the XML). Prints MB/s of each, their ratio and the CLI's peak RSS.
-import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, openSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ensureLog } from './generate-log.mjs';
+import { runCli } from './run-cli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -33,23 +33,7 @@ async function saxBaseline() {
 }
 
 function decodeCli() {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    // Run as users do, through the executable's own shebang (it sets the heap's young generation).
-    const child = spawn(join(root, 'dist', 'cli.js'), ['decode', '--json', file], {
-      stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: `--require ${join(root, 'bench', 'max-rss.cjs')}` },
-    });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      const rss = Number(/MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? NaN) / 1024;
-      if (code !== 0) reject(new Error(`decode exited ${code}: ${err}`));
-      else resolve({ seconds, rss });
-    });
-  });
+  return runCli(['decode', '--json', file]);
 }
 
 const sax = await saxBaseline();

@@ -3,12 +3,12 @@
 // BOSH-heavy Openfire log of bench:decode, a Finesse Desktop-webservices log a quarter of its
 // size and an agent's HAR capture. In the same run, `bosh-inspect decode --json` over the same
 // bytes is the baseline (finding and decoding every stanza, nothing more). Prints MB/s of each and peak RSS.
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureLog } from './generate-log.mjs';
+import { runCli } from './run-cli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'bench', '.data');
@@ -59,24 +59,6 @@ async function ensureHar(mb) {
   return file;
 }
 
-function run(args) {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(join(root, 'dist', 'cli.js'), args, {
-      stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: `--require ${join(root, 'bench', 'max-rss.cjs')}` },
-    });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      const rss = Number(/MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? NaN) / 1024;
-      if (code !== 0) reject(new Error(`${args[0]} exited ${code}: ${err}`));
-      else resolve({ seconds, rss });
-    });
-  });
-}
 
 const log = await ensureLog(megabytes);
 const ws = await ensureWebservices(Math.max(1, Math.round(megabytes / 4)));
@@ -86,11 +68,11 @@ const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1048576;
 
 const decode = { seconds: 0, rss: 0 };
 for (const f of files) {
-  const r = await run(['decode', '--json', f]);
+  const r = await runCli(['decode', '--json', f]);
   decode.seconds += r.seconds;
   decode.rss = Math.max(decode.rss, r.rss);
 }
-const scan = await run(['scan', '--json', ...files]);
+const scan = await runCli(['scan', '--json', ...files]);
 console.log(`inputs                           ${mb.toFixed(1)} MB: Openfire debug.log, Desktop-webservices, HAR`);
 console.log(`baseline: decode --json, each    ${(mb / decode.seconds).toFixed(1)} MB/s  (${decode.seconds.toFixed(2)} s, peak RSS ${decode.rss.toFixed(0)} MB)`);
 console.log(`bosh-inspect scan --json, all    ${(mb / scan.seconds).toFixed(1)} MB/s  (${scan.seconds.toFixed(2)} s)   target ≥ 50 MB/s`);

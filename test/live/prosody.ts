@@ -3,10 +3,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
+import { freePort, stopProcess } from '../support/processes';
 
 export const DOMAIN = 'localhost';
 /** A second host hashing passwords with SHA-1, so the server offers SCRAM-SHA-1 there. */
@@ -147,13 +147,7 @@ Component "${PUBSUB}" "pubsub"
 
   /** SIGTERM (what a service restart does): Prosody closes held requests without answering. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const gone = new Promise((r) => child.once('exit', r));
-    process.kill(child.pid!, signal);
-    const t = setTimeout(() => child.exitCode === null && child.signalCode === null && process.kill(child.pid!, 'SIGKILL'), 5000);
-    await gone;
-    clearTimeout(t);
+    await stopProcess(this.child, signal, 5000);
     this.child = undefined;
   }
 
@@ -172,16 +166,6 @@ function which(cmd: string): boolean {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForBosh(url: string, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;

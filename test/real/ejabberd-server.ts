@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitUntil } from './util';
+import { freePort, stopProcess, waitUntil } from '../support/processes';
 
 export const EJABBERD_DOMAIN = 'localhost';
 const ERL_LIBS = '/usr/lib/x86_64-linux-gnu';
@@ -152,13 +152,7 @@ modules:
 
   /** SIGTERM: the VM runs init:stop(), ejabberd stops its modules and logs it. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const gone = new Promise((r) => child.once('exit', r));
-    process.kill(child.pid!, signal);
-    const t = setTimeout(() => child.exitCode === null && child.signalCode === null && process.kill(child.pid!, 'SIGKILL'), 10_000);
-    await gone;
-    clearTimeout(t);
+    await stopProcess(this.child, signal, 10_000);
     this.child = undefined;
   }
 

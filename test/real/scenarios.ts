@@ -7,22 +7,11 @@ import { join } from 'node:path';
 import { Ejabberd, EJABBERD_DOMAIN } from './ejabberd-server';
 import { Lab, type BrowserClient, type Status } from './browser-client';
 import { AGENT, DOMAIN, realProsody } from './prosody-server';
-import { sleep, waitUntil } from './util';
+import { sleep, waitUntil } from '../support/processes';
 
 export type ServerKind = 'prosody' | 'ejabberd';
-export type EndCause =
-  | 'client-logout'
-  | 'inactivity-timeout'
-  | 'unknown-session'
-  | 'auth-failed'
-  | 'rid-out-of-window'
-  | 'conflict'
-  | 'policy-violation'
-  | 'server-shutdown'
-  | 'http-error'
-  | 'network'
-  | 'open'
-  | 'unknown';
+export type { EndCause } from '../../src/core/sessions/model';
+import type { EndCause } from '../../src/core/sessions/model';
 
 export interface ExpectedSession {
   description: string;

@@ -1,4 +1,6 @@
-// Small helpers shared by the real-server harness: free loopback ports and bounded waits.
+// Small helpers shared by the real-server harnesses (test/real and test/live): free loopback
+// ports, bounded waits, servers stopped by pid.
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -22,4 +24,14 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
     if (Date.now() > until) throw new Error(describe());
     await sleep(everyMs);
   }
+}
+
+/** Stops a server as a service restart does (`signal`), and kills it if it is still there after `graceMs`. */
+export async function stopProcess(child: ChildProcess | undefined, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  process.kill(child.pid!, signal);
+  const t = setTimeout(() => child.exitCode === null && child.signalCode === null && process.kill(child.pid!, 'SIGKILL'), graceMs);
+  await gone;
+  clearTimeout(t);
 }
