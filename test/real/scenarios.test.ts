@@ -54,7 +54,10 @@ for (const server of ['prosody', 'ejabberd'] as ServerKind[]) {
         const incident = await diagnose(inputs.files);
         await inputs.dispose();
         const got = incident.sessions.map((x) => `${x.jid ?? x.sid}: ${x.endCause} — ${x.explanation}`).join('\n');
-        assert.deepEqual(incident.sessions.map((x) => x.endCause), result.expected.map((e) => e.endCause), `the diagnosis of this run:\n${got}`);
+        // Strophe sometimes opens a fresh session as the page is closed: never logged in, alive
+        // where the evidence ends. It is diagnosed as such, and is not one the scenario caused.
+        const caused = incident.sessions.filter((x) => !(x.endCause === 'open' && !x.bound && !result.expected.some((e) => e.endCause === 'open')));
+        assert.deepEqual(caused.map((x) => x.endCause), result.expected.map((e) => e.endCause), `the diagnosis of this run:\n${got}`);
         switch (scenario.name) {
           case 'clean':
             assert.match(sent, /type=["']terminate["']/, 'the client sent its terminate');
