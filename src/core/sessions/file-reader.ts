@@ -171,7 +171,9 @@ export class FileReader {
       const inner = condition === 'remote-stream-error' && payloads.some((p) => localName(p) === 'error');
       if (condition && !inner) {
         const cause = CAUSE_OF_BOSH_CONDITION[condition] ?? 'unknown';
-        this.signal(part, { cause, authority: 2, condition, mark: at, text: evidence, words: `the server answered type='terminate' condition='${condition}' (${explainBoshCondition(condition)})` });
+        // The condition's meaning only where the cause's own words do not already say it.
+        const meaning = cause === 'unknown' || cause === 'server-shutdown' ? ` (${explainBoshCondition(condition)})` : '';
+        this.signal(part, { cause, authority: 2, condition, mark: at, text: evidence, words: `the answer was terminate, condition ${condition}${meaning}` });
         part.event({ ...at, lane: 'server', kind: 'terminate', text: `terminate: ${condition}`, severity: cause === 'unknown-session' ? 'error' : 'warning' });
       } else if (inner) {
         part.event({ ...at, lane: 'server', kind: 'terminate', text: 'terminate: remote-stream-error' });

@@ -71,6 +71,8 @@ export function zoneText(minutes: number): string {
 export function durationText(ms: number): string {
   const a = Math.abs(ms);
   if (a < 1000) return `${Math.round(a)} ms`;
+  // Under 10 s a tenth tells 4.3 s of silence from a 4 s limit.
+  if (a < 10_000) return `${(a / 1000).toFixed(1).replace(/\.0$/, '')} s`;
   if (a < 100_000) return `${Math.round(a / 1000)} s`;
   if (a < 3_600_000) {
     const m = Math.floor(a / 60_000);

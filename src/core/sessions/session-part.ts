@@ -136,7 +136,11 @@ export class SessionPart {
   answer(at: Mark, what: string, span?: SpanMark): SpanMark | undefined {
     if (!span && at.local !== undefined) {
       const limit = heldAtMost(this.params);
-      while (this.open.length > 1 && this.open[0].sent.local !== undefined && at.local - this.open[0].sent.local > limit) this.keepTimes(this.open.shift()!);
+      while (this.open.length > 1 && this.open[0].sent.local !== undefined && at.local - this.open[0].sent.local > limit) {
+        const lost = this.open.shift()!;
+        lost.answer = 'answered on a line this log does not have';
+        this.keepTimes(lost);
+      }
     }
     const s = span ?? this.open.shift();
     if (span) {

@@ -156,14 +156,16 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
   const font = { 'font-family': c.font, 'font-size': 11, fill: c.fg };
   const g = el('g', {});
 
-  // The requests, sorted by when they were sent; the open-ended ones reach the end of the picture.
+  // The requests, sorted by when they were sent. One without an answer in these files reaches
+  // the end of the picture, but no further than a server holds a request (`wait`, and a margin).
   const end = timeOf(s.end);
+  const heldAtMost = s.params.wait !== undefined ? (s.params.wait + 5) * 1000 : Infinity;
   const placed = s.spans
     .map((sp) => {
       const a = timeOf(sp.sent);
       if (a === undefined) return undefined;
       const answered = timeOf(sp.answered);
-      return { s: sp, a, b: answered ?? Math.max(end ?? t1, a), open: answered === undefined };
+      return { s: sp, a, b: answered ?? Math.max(Math.min(end ?? t1, a + heldAtMost), a), open: answered === undefined };
     })
     .filter((v): v is { s: RequestSpan; a: number; b: number; open: boolean } => v !== undefined)
     .sort((p, q) => p.a - q.a);
