@@ -42,6 +42,18 @@ export interface Fragment {
   source?: string;
   /** For a fragment of a HAR capture: what became of the HTTP exchange it travelled in. */
   exchange?: HttpExchange;
+  /** For a fragment that travelled in a WebSocket frame (RFC 7395): the connection that carried it. */
+  socket?: SocketFrame;
+}
+
+/** Where a WebSocket-borne fragment travelled: one connection of a capture, log or live session. */
+export interface SocketFrame {
+  /** The connection within its source: a HAR entry's index as text, or the id a log gives the connection. */
+  connection: string;
+  /** The ws:// or wss:// URL, when the source names it. */
+  url?: string;
+  /** The frame's opcode when the source records it (1 text, 2 binary, 8 close, 9 ping, 10 pong). */
+  opcode?: number;
 }
 
 /** One HTTP request and its answer as a capture recorded them. */

@@ -47,6 +47,15 @@ export class Prosody {
     return `https://localhost:${this.httpsPort}/http-bind`;
   }
 
+  /** mod_websocket (RFC 7395) on the same HTTP port. */
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.httpPort}/xmpp-websocket`;
+  }
+
+  get wssUrl(): string {
+    return `wss://localhost:${this.httpsPort}/xmpp-websocket`;
+  }
+
   get fingerprint(): string {
     return new X509Certificate(readFileSync(this.certFile)).fingerprint256;
   }
@@ -91,7 +100,7 @@ pidfile = "${this.dir}/prosody.pid"
 data_path = "${this.dir}/data"
 log = { { levels = { min = "${this.opts.logLevel ?? 'info'}" }, to = "file", filename = "${this.logPath}" } }
 plugin_paths = {}
-modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "bosh"; "posix"; "presence"; "message"; "iq" }
+modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "bosh"; "websocket"; "posix"; "presence"; "message"; "iq" }
 modules_disabled = { "s2s"; "tls"; "c2s" }
 interfaces = { "127.0.0.1" }
 c2s_ports = {}
@@ -103,6 +112,8 @@ https_ports = { ${this.httpsPort} }
 https_interfaces = { "127.0.0.1" }
 https_ssl = { certificate = "${this.certFile}"; key = "${this.keyFile}" }
 consider_bosh_secure = true
+consider_websocket_secure = true
+cross_domain_websocket = true
 allow_unencrypted_plain_auth = true
 c2s_require_encryption = false
 bosh_max_inactivity = ${this.opts.inactivity ?? 60}

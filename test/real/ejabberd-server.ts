@@ -45,6 +45,11 @@ export class Ejabberd {
     return `http://127.0.0.1:${this.httpPort}/http-bind`;
   }
 
+  /** ejabberd_http_ws (RFC 7395) on the same listener. */
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.httpPort}/ws`;
+  }
+
   get logPath(): string {
     return join(this.logDir, 'ejabberd.log');
   }
@@ -80,6 +85,7 @@ listen:
     module: ejabberd_http
     request_handlers:
       /http-bind: mod_bosh
+      /ws: ejabberd_http_ws
       /api: mod_http_api
 acl:
   loopback:
