@@ -101,7 +101,7 @@ data_path = "${this.dir}/data"
 log = { { levels = { min = "${this.opts.logLevel ?? 'info'}" }, to = "file", filename = "${this.logPath}" } }
 plugin_paths = {}
 modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "bosh"; "websocket"; "posix"; "presence"; "message"; "iq" }
-modules_disabled = { "s2s"; "tls"; "c2s" }
+modules_disabled = { "s2s"; "tls" }
 interfaces = { "127.0.0.1" }
 c2s_ports = {}
 s2s_ports = {}
@@ -113,7 +113,6 @@ https_interfaces = { "127.0.0.1" }
 https_ssl = { certificate = "${this.certFile}"; key = "${this.keyFile}" }
 consider_bosh_secure = true
 consider_websocket_secure = true
-cross_domain_websocket = true
 allow_unencrypted_plain_auth = true
 c2s_require_encryption = false
 bosh_max_inactivity = ${this.opts.inactivity ?? 60}
