@@ -4,6 +4,7 @@ import { childElements } from '../xml/element';
 import { describeBody, type BoshFacts } from './bosh';
 import { attr, child, childText, localName, textOf } from './element-query';
 import { describeFinesse, type FinesseUpdate } from './finesse';
+import { describeFraming } from './framing';
 import { kindOf, type StanzaKind } from './kind';
 import { describeStanza, pubsubNode } from './stanza';
 
@@ -85,6 +86,8 @@ function describeOne(el: XmlElement): Description {
     case 'body':
       return describe(el);
     case 'stream': {
+      const framing = describeFraming(el);
+      if (framing) return { kind, from: framing.from, to: framing.to, id: framing.id, summary: framing.summary };
       const name = localName(el);
       if (name === 'close') return { kind, summary: 'stream close' };
       const facts = [attr(el, 'from') && `from ${attr(el, 'from')}`, attr(el, 'to') && `to ${attr(el, 'to')}`, attr(el, 'id') && `id ${attr(el, 'id')}`, attr(el, 'version') && `version ${attr(el, 'version')}`];

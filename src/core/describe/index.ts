@@ -5,3 +5,4 @@ export { BOSH_CONDITIONS, explainBoshCondition } from './bosh-conditions';
 export { describeFinesse, type FinesseUpdate } from './finesse';
 export { kindOf, type StanzaKind } from './kind';
 export { describeStanza, pubsubNode } from './stanza';
+export { describeFraming, isFraming, FRAMING, type FramingFacts } from './framing';
