@@ -7,18 +7,10 @@ import { findInText } from '../../src/core/find/finder';
 import { decodeFragment, decodedXml } from '../../src/core/decode';
 import { ADMIN, AGENT, DOMAIN, Prosody, PUBSUB, SHA1_DOMAIN } from './prosody';
 import { session, until, type Recorded } from './live-session';
+import { finesseUpdate, notification } from './finesse-payloads';
 
 const agentJid = `${AGENT.user}@${DOMAIN}`;
 const adminJid = `${ADMIN.user}@${DOMAIN}`;
-
-function finesseUpdate(n: number): string {
-  return `<Update><data><user><loginId>${AGENT.user}</loginId><state>${n % 2 ? 'READY' : 'NOT_READY'}</state><reasonCodeId>${n}</reasonCodeId><extension>4${n}</extension></user></data><event>PUT</event><requestId></requestId><source>/finesse/api/User/${AGENT.user}</source></Update>`;
-}
-
-function notification(xmlText: string): XmlElement {
-  // ltx escapes the text on the wire: <notification>&lt;Update&gt;…, as Finesse sends it.
-  return new XmlElement('notification', { xmlns: 'http://jabber.org/protocol/pubsub' }).t(xmlText) as XmlElement;
-}
 
 describe('live BOSH sessions against Prosody', function () {
   const prosody = new Prosody();
@@ -102,7 +94,7 @@ describe('live BOSH sessions against Prosody', function () {
       assert.equal(update.getChild('data')!.getChild('user')!.getChildText('reasonCodeId'), String(k + 1), 'in publishing order');
       assert.equal(r.layers, (k + 1) % 10 === 0 ? 2 : 1);
     });
-    const rids = got.map((r) => r.rid);
+    const rids = got.map((r) => r.rid!);
     assert.deepEqual(rids, [...rids].sort((a, b) => a - b), 'in rid order');
 
     // The transcript lines read back through the finder decode to the same documents.

@@ -7,6 +7,7 @@ import { parseXml } from '../xml/parse';
 import { BoshTerminated, RECOVERABLE_ERROR_WORDS, terminateFromBody, terminateFromStatus } from './conditions';
 import { KeySequence } from './keys';
 import { createAgent, explainCertificateError, isCertificateError, type TrustSettings } from './tls-trust';
+import type { Transport, TransportExchange } from '../xmpp/transport';
 
 export const BOSH_NS = 'http://jabber.org/protocol/httpbind';
 export const XBOSH_NS = 'urn:xmpp:xbosh';
@@ -59,11 +60,10 @@ export interface BoshSessionParams {
 }
 
 /** One request or response as it travelled, with the stanzas it carried. */
-export interface BoshExchange {
+export interface BoshExchange extends TransportExchange {
   rid: number;
-  time: Date;
   body: XmlElement;
-  stanzas: XmlElement[];
+  wrapper: XmlElement;
 }
 
 export interface BoshRetry {
@@ -99,7 +99,8 @@ interface BoshEvents {
  * at once, never more than `requests` at a time, every lost request resent with its own
  * rid and body, responses handed on strictly in rid order, ack/report, key/newkey, pause.
  */
-export class BoshClient extends EventEmitter<BoshEvents> {
+export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
+  readonly kind = 'bosh' as const;
   state: BoshState = 'idle';
   params?: BoshSessionParams;
   private readonly url: URL;
@@ -153,8 +154,19 @@ export class BoshClient extends EventEmitter<BoshEvents> {
     return this.params?.sid;
   }
 
-  /** Session creation request; resolves with the response body (which may already hold stream features). */
-  async start(): Promise<XmlElement> {
+  get isOpen(): boolean {
+    return this.state === 'open' || this.state === 'paused';
+  }
+
+  get label(): string {
+    return `BOSH sid ${this.sid ?? '(none yet)'}`;
+  }
+
+  /** The held request is BOSH's keepalive: nothing more to start. */
+  online(): void {}
+
+  /** Session creation request; resolves with the stanzas of its response (which may already hold stream features). */
+  async start(): Promise<XmlElement[]> {
     if (this.state !== 'idle') throw new Error('this BOSH session was already started');
     this.state = 'creating';
     const attrs: Record<string, string> = {
@@ -193,7 +205,7 @@ export class BoshClient extends EventEmitter<BoshEvents> {
     };
     this.state = 'open';
     this.pump();
-    return response;
+    return childElements(response);
   }
 
   /** Queues stanzas; they go out in the next request there is room for. */
@@ -304,7 +316,7 @@ export class BoshClient extends EventEmitter<BoshEvents> {
     }
     const pending: Pending = { rid, xml: body.toString(), body, tries: 0 };
     this.inFlight.set(rid, pending);
-    this.emit('sent', { rid, time: new Date(), body, stanzas });
+    this.emit('sent', { rid, time: new Date(), body, wrapper: body, stanzas });
     const result = new Promise<XmlElement>((resolve, reject) => {
       if (awaited) pending.waiter = { resolve, reject };
     });
@@ -442,7 +454,7 @@ export class BoshClient extends EventEmitter<BoshEvents> {
       if (!body) return;
       this.arrived.delete(this.nextToDeliver);
       const rid = this.nextToDeliver++;
-      this.emit('received', { rid, time: new Date(), body, stanzas: childElements(body) });
+      this.emit('received', { rid, time: new Date(), body, wrapper: body, stanzas: childElements(body) });
     }
   }
 
@@ -497,7 +509,7 @@ export class BoshClient extends EventEmitter<BoshEvents> {
     // Responses that did arrive are handed on even though an earlier one never will.
     for (const rid of [...this.arrived.keys()].sort((a, b) => a - b)) {
       const body = this.arrived.get(rid)!;
-      this.emit('received', { rid, time: new Date(), body, stanzas: childElements(body) });
+      this.emit('received', { rid, time: new Date(), body, wrapper: body, stanzas: childElements(body) });
     }
     this.arrived.clear();
     this.emit('terminated', t);

@@ -22,7 +22,8 @@ export function formatNotice(n: SessionNotice): string {
   return `${n.time} ${n.level === 'info' ? '--' : n.level === 'warning' ? '!!' : '**'} ${n.text}`;
 }
 
-/** One NDJSON object per stanza, for scripts. */
+/** One NDJSON object per stanza, for scripts: `rid` over BOSH, `connection` over a WebSocket. */
 export function recordJson(r: StanzaRecord): string {
-  return JSON.stringify({ time: r.time, direction: r.direction, rid: r.rid, layers: r.layers, xml: compactXml(r.stanza) });
+  const via = r.rid !== undefined ? { rid: r.rid } : { connection: r.connection };
+  return JSON.stringify({ time: r.time, direction: r.direction, ...via, layers: r.layers, xml: compactXml(r.stanza) });
 }

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { BoshClient, type BoshExchange, type BoshOptions } from '../bosh/client';
+import { BoshClient, type BoshOptions } from '../bosh/client';
 import { BoshTerminated } from '../bosh/conditions';
+import { WebSocketClient, type WebSocketOptions } from '../websocket/client';
+import { WebSocketEnded } from '../websocket/endings';
 import type { TrustSettings } from '../bosh/tls-trust';
 import { decodeLayers } from '../xml/escape-layers';
 import { XmlElement, childElements } from '../xml/element';
@@ -12,6 +14,7 @@ import { SASL_NS, redactSasl } from '../sasl/redact';
 import { SaslError } from '../sasl/scram';
 import { bareJid, parseJid, type Jid } from './jid';
 import type { SessionNotice, StanzaRecord, WrapperRecord } from './stanza-record';
+import { transportOf, type Transport, type TransportEnded, type TransportExchange, type TransportKind } from './transport';
 
 export const XMPP_LIMITS = {
   /** How long one login step (features, SASL, bind) may take. */
@@ -20,6 +23,8 @@ export const XMPP_LIMITS = {
   /** Fresh sessions tried after the server went away, with growing pauses. */
   reconnectTries: 5,
   reconnectBaseMs: 1_000,
+  /** Stanzas kept for a login step that has not asked for them yet. */
+  unclaimedMax: 32,
 };
 
 export interface SessionProfile {
@@ -37,6 +42,7 @@ export interface SessionProfile {
   /** Start a fresh session when the server goes away or forgets this one. */
   reconnect?: boolean;
   bosh?: Partial<Omit<BoshOptions, 'url' | 'to' | 'trust'>>;
+  websocket?: Partial<Pick<WebSocketOptions, 'pingIntervalMs' | 'pingRetries' | 'openTimeoutMs' | 'lang'>>;
 }
 
 export type SessionState = 'connecting' | 'authenticating' | 'binding' | 'online' | 'reconnecting' | 'closed';
@@ -78,17 +84,24 @@ interface Waiter {
 }
 
 /**
- * An XMPP client session over BOSH (XEP-0206): SASL, stream restart, resource binding,
- * available presence, answering pings, pubsub and any stanza the user sends. Every stanza
- * in either direction comes out as a StanzaRecord with SASL data redacted and escaped
- * layers decoded.
+ * An XMPP client session over BOSH (XEP-0206) or a WebSocket (RFC 7395), as the URL's scheme
+ * says: SASL, stream restart, resource binding, available presence, answering pings, pubsub
+ * and any stanza the user sends. Every stanza in either direction comes out as a StanzaRecord
+ * with SASL data redacted and escaped layers decoded.
  */
 export class XmppSession extends EventEmitter<SessionEvents> {
   state: SessionState = 'closed';
   /** The full JID the server bound. */
   jid?: string;
   readonly account: Jid;
-  private bosh?: BoshClient;
+  readonly transportKind: TransportKind;
+  private transport?: Transport;
+  /** Stanzas that came during login before anyone waited for them (a WebSocket delivers frames back to back). */
+  private unclaimed: XmlElement[] = [];
+  /** WebSocket connections opened so far: each record names its connection. */
+  private connections = 0;
+  /** When the last frame or response arrived: where a reconnect's gap begins. */
+  private lastHeardAt?: Date;
   private seq = 0;
   private waiters = new Set<Waiter>();
   private pendingIq = new Map<string, { resolve: (el: XmlElement) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
@@ -102,10 +115,22 @@ export class XmppSession extends EventEmitter<SessionEvents> {
   constructor(private readonly profile: SessionProfile) {
     super();
     this.account = parseJid(profile.jid);
+    this.transportKind = transportOf(profile.url);
   }
 
+  /** The BOSH session id; undefined over a WebSocket. */
   get sid(): string | undefined {
-    return this.bosh?.sid;
+    return this.transport instanceof BoshClient ? this.transport.sid : undefined;
+  }
+
+  /** The WebSocket stream id the server gave last (a new one after each restart). */
+  get streamId(): string | undefined {
+    return this.transport instanceof WebSocketClient ? this.transport.streamId : undefined;
+  }
+
+  /** `BOSH sid …` or `WebSocket connection 2, stream id …`: how the server knows this session. */
+  get transportLabel(): string {
+    return this.transport?.label ?? (this.transportKind === 'bosh' ? 'BOSH' : 'WebSocket');
   }
 
   get url(): string {
@@ -120,27 +145,31 @@ export class XmppSession extends EventEmitter<SessionEvents> {
 
   private async login(initial: SessionState, resend: XmlElement[] = []): Promise<void> {
     this.setState(initial, this.profile.url);
-    let bosh: BoshClient;
+    let transport: Transport;
     try {
-      bosh = new BoshClient({ url: this.profile.url, to: this.account.domain, trust: this.profile.trust, ...this.profile.bosh });
+      transport = this.createTransport();
     } catch (e) {
       // Not a URL, an unreadable CA file, a malformed fingerprint: nothing was sent.
       if (initial === 'connecting') this.setState('closed', (e as Error).message);
       throw e;
     }
-    this.bosh = bosh;
-    bosh.on('sent', (x) => this.onExchange(x, 'sent'));
-    bosh.on('received', (x) => this.onExchange(x, 'received'));
-    bosh.on('retry', (r) => this.notice('warning', `request rid=${r.rid} lost (${r.reason}); sending it again (try ${r.attempt}) in ${r.delayMs} ms`));
-    bosh.on('notice', (t) => this.notice('info', t));
-    bosh.on('terminated', (t) => this.onTerminated(bosh, t));
+    this.transport = transport;
+    this.unclaimed = [];
+    transport.on('sent', (x) => this.onExchange(x, 'sent'));
+    transport.on('received', (x) => this.onExchange(x, 'received'));
+    transport.on('retry', (r) => this.notice('warning', `request rid=${r.rid} lost (${r.reason}); sending it again (try ${r.attempt}) in ${r.delayMs} ms`));
+    transport.on('notice', (t) => this.notice('info', t));
+    transport.on('terminated', (t) => this.onTerminated(transport, t));
     try {
-      const created = await bosh.start();
-      this.notice('info', `BOSH session ${bosh.sid} open: wait ${bosh.params!.wait} s, hold ${bosh.params!.hold}, requests ${bosh.params!.requests}${bosh.params!.inactivity ? `, inactivity ${bosh.params!.inactivity} s` : ''}`);
-      let features = this.featuresIn(created) ?? (await this.waitFor((el) => isFeatures(el), 'stream features'));
+      const created = await transport.start();
+      this.unclaimed = this.unclaimed.filter((el) => !created.includes(el));
+      this.notice('info', openedWords(transport));
+      let features = created.find(isFeatures) ?? (await this.waitFor((el) => isFeatures(el), 'stream features'));
       this.setState('authenticating', '');
-      await this.authenticate(bosh, features);
-      bosh.restart();
+      await this.authenticate(transport, features);
+      // What came before the restart belongs to the old stream.
+      this.unclaimed = [];
+      transport.restart();
       features = await this.waitFor((el) => isFeatures(el), 'stream features after the restart');
       this.setState('binding', '');
       await this.bind(features);
@@ -149,10 +178,12 @@ export class XmppSession extends EventEmitter<SessionEvents> {
         this.notice('info', `sending again ${resend.length} stanza(s) the previous session did not deliver`);
         this.sendNow(resend);
       }
-      this.setState('online', `${this.jid} sid ${bosh.sid}`);
+      this.unclaimed = [];
+      transport.online();
+      this.setState('online', `${this.jid} ${transport.label}`);
     } catch (e) {
       const err = e as Error;
-      if (bosh.state !== 'closed') await bosh.terminate([], 2000);
+      if (transport.isOpen) await transport.terminate([], 2000);
       this.rejectAll(err);
       // A failed reconnect try is not the end: reconnect() says when it gives up.
       if (initial === 'connecting' && this.state !== 'closed') this.setState('closed', err.message);
@@ -160,14 +191,16 @@ export class XmppSession extends EventEmitter<SessionEvents> {
     }
   }
 
-  private featuresIn(body: XmlElement): XmlElement | undefined {
-    return childElements(body).find(isFeatures);
+  private createTransport(): Transport {
+    const target = { url: this.profile.url, to: this.account.domain, trust: this.profile.trust };
+    if (this.transportKind === 'websocket') return new WebSocketClient({ ...target, ...this.profile.websocket, connection: String(++this.connections) });
+    return new BoshClient({ ...target, ...this.profile.bosh });
   }
 
-  private async authenticate(bosh: BoshClient, features: XmlElement): Promise<void> {
+  private async authenticate(transport: Transport, features: XmlElement): Promise<void> {
     const mechs = features.getChild('mechanisms', SASL_NS);
     const offered = mechs ? mechs.getChildren('mechanism').map((m) => m.getText().trim()) : [];
-    const name = chooseMechanism({ offered, secure: bosh.secure, allowPlainOverHttp: this.profile.allowPlainOverHttp, only: this.profile.mechanisms });
+    const name = chooseMechanism({ offered, secure: transport.secure, allowPlainOverHttp: this.profile.allowPlainOverHttp, only: this.profile.mechanisms });
     this.notice('info', `authenticating as ${this.account.local} with ${name} (offered: ${offered.join(', ')})`);
     const mech = createMechanism(name, this.account.local, this.profile.password);
     this.sendNow(new XmlElement('auth', { xmlns: SASL_NS, mechanism: name }).t(mech.initial()) as XmlElement);
@@ -265,42 +298,45 @@ export class XmppSession extends EventEmitter<SessionEvents> {
 
   /** XEP-0124 §10 pause, when the server allows it. */
   pause(seconds: number): Promise<number> {
-    if (!this.bosh) throw new Error('not connected');
-    return this.bosh.pause(seconds);
+    if (!this.transport) throw new Error('not connected');
+    if (!(this.transport instanceof BoshClient)) throw new Error('pause is part of BOSH (XEP-0124 §10); a WebSocket session has none');
+    return this.transport.pause(seconds);
   }
 
   /** Unavailable presence inside the terminate request, then the session is closed. */
   async disconnect(): Promise<void> {
     this.closing = true;
     this.wakeReconnect?.();
-    const bosh = this.bosh;
-    if (!bosh || bosh.state === 'closed') {
+    const transport = this.transport;
+    if (!transport || !transport.isOpen) {
+      await transport?.terminate();
       if (this.state !== 'closed') this.setState('closed', 'disconnected');
       return;
     }
     const goodbye = this.state === 'online' ? [new XmlElement('presence', { xmlns: 'jabber:client', type: 'unavailable' })] : [];
-    await bosh.terminate(goodbye);
+    await transport.terminate(goodbye);
   }
 
   // ——— what arrives ———
 
-  private onExchange(x: BoshExchange, direction: 'sent' | 'received'): void {
+  private onExchange(x: TransportExchange, direction: 'sent' | 'received'): void {
     const time = x.time.toISOString();
-    const tag = compactXml(new XmlElement('body', x.body.attrs));
-    this.emit('wrapper', { time, direction, rid: x.rid, tag: x.stanzas.length ? tag.replace(/\/>$/, '>') : tag, stanzas: x.stanzas.length });
+    const via = x.rid !== undefined ? { rid: x.rid } : { connection: x.connection ?? '1' };
+    if (direction === 'received') this.lastHeardAt = x.time;
+    if (x.wrapper) this.emit('wrapper', { time, direction, ...via, tag: wrapperTag(x), stanzas: x.stanzas.length });
     for (const el of x.stanzas) {
       if (direction === 'received') this.handle(el);
-      this.record(el, direction, x.rid, time);
+      this.record(el, direction, via, time);
     }
   }
 
-  private record(el: XmlElement, direction: 'sent' | 'received', rid: number, time: string): void {
+  private record(el: XmlElement, direction: 'sent' | 'received', via: { rid: number } | { connection: string }, time: string): void {
     const shown = redactSasl(el);
     const wire = compactXml(shown);
     // Outgoing elements may still be resent after a reconnect, so they are decoded from a copy.
     const stanza = direction === 'sent' || shown !== el ? parseXml(wire) : el;
     const layers = decodeLayers(stanza);
-    this.emit('stanza', { seq: ++this.seq, time, direction, rid, wire, stanza, layers });
+    this.emit('stanza', { seq: ++this.seq, time, direction, ...via, wire, stanza, layers });
   }
 
   private handle(el: XmlElement): void {
@@ -312,6 +348,7 @@ export class XmppSession extends EventEmitter<SessionEvents> {
         return;
       }
     }
+    if (this.state !== 'online' && this.state !== 'closed' && this.unclaimed.length < XMPP_LIMITS.unclaimedMax) this.unclaimed.push(el);
     if (el.name === 'iq') return this.handleIq(el);
     if (isStreamError(el)) {
       const condition = conditionOf(el) ?? 'undefined-condition';
@@ -342,13 +379,12 @@ export class XmppSession extends EventEmitter<SessionEvents> {
       reply.attrs.type = 'error';
       reply.c('error', { type: 'cancel' }).c('service-unavailable', { xmlns: NS.stanzas });
     }
-    // A request that arrives as the BOSH session ends (terminating or closed) goes unanswered.
-    const boshOpen = this.bosh?.state === 'open' || this.bosh?.state === 'paused';
-    if (boshOpen && (this.state === 'online' || this.state === 'binding')) this.sendNow(reply);
+    // A request that arrives as the session ends (terminating or closed) goes unanswered.
+    if (this.transport?.isOpen && (this.state === 'online' || this.state === 'binding')) this.sendNow(reply);
   }
 
-  private onTerminated(bosh: BoshClient, t: BoshTerminated): void {
-    if (bosh !== this.bosh) return;
+  private onTerminated(transport: Transport, t: TransportEnded): void {
+    if (transport !== this.transport) return;
     const lost = t.undelivered ? ` ${t.undelivered} stanza(s) were not delivered.` : '';
     const wasOnline = this.state === 'online';
     if (t.condition === 'client-terminate') {
@@ -359,7 +395,7 @@ export class XmppSession extends EventEmitter<SessionEvents> {
     this.notice('error', `session ended: ${t.message}.${lost}`);
     this.rejectAll(t);
     if (wasOnline && !this.closing && this.profile.reconnect && t.recoverable) {
-      void this.reconnect(bosh.undeliveredStanzas());
+      void this.reconnect(transport.undeliveredStanzas());
       return;
     }
     if (!wasOnline) return; // login() reports the failure to its caller
@@ -382,8 +418,9 @@ export class XmppSession extends EventEmitter<SessionEvents> {
       this.wakeReconnect = undefined;
       if (this.closing) break;
       try {
+        const lastHeard = this.lastHeardAt;
         await this.login('reconnecting', resend);
-        this.notice('info', `reconnected as ${this.jid} (new BOSH session ${this.sid})`);
+        this.notice('warning', reconnectedWords(this.jid ?? this.bareJid, this.transportLabel, lastHeard, this.account));
         return;
       } catch (e) {
         if (this.closing) break;
@@ -398,11 +435,13 @@ export class XmppSession extends EventEmitter<SessionEvents> {
   // ——— plumbing ———
 
   private sendNow(el: XmlElement | XmlElement[]): void {
-    if (!this.bosh) throw new Error('not connected');
-    this.bosh.send(el);
+    if (!this.transport) throw new Error('not connected');
+    this.transport.send(el);
   }
 
   private waitFor(match: (el: XmlElement) => boolean, what: string, timeoutMs = XMPP_LIMITS.stepTimeoutMs): Promise<XmlElement> {
+    const early = this.unclaimed.findIndex(match);
+    if (early >= 0) return Promise.resolve(this.unclaimed.splice(early, 1)[0]);
     return new Promise((resolve, reject) => {
       const w: Waiter = {
         match,
@@ -442,6 +481,33 @@ export class XmppSession extends EventEmitter<SessionEvents> {
   private notice(level: SessionNotice['level'], text: string): void {
     this.emit('notice', { time: new Date().toISOString(), level, text });
   }
+}
+
+function openedWords(t: Transport): string {
+  if (t instanceof BoshClient) {
+    const p = t.params!;
+    return `BOSH session ${t.sid} open: wait ${p.wait} s, hold ${p.hold}, requests ${p.requests}${p.inactivity ? `, inactivity ${p.inactivity} s` : ''}`;
+  }
+  return `${t.label} open${t.secure ? ' (TLS)' : ''}`;
+}
+
+/** A wrapper as a record shows it: a BOSH <body> start tag without its stanzas, a framing element whole. */
+function wrapperTag(x: TransportExchange): string {
+  const w = x.wrapper!;
+  if (x.rid === undefined) return compactXml(w);
+  const tag = compactXml(new XmlElement(w.name, w.attrs));
+  return x.stanzas.length ? tag.replace(/\/>$/, '>') : tag;
+}
+
+/**
+ * Neither BOSH nor RFC 7395 replays what the server sent while no connection was up, unless
+ * stream management (XEP-0198) resumes the stream, and Finesse and Prosody 0.12 offer none.
+ */
+function reconnectedWords(jid: string, label: string, lastHeard: Date | undefined, account: Jid): string {
+  const now = new Date();
+  if (!lastHeard) return `reconnected as ${jid} (${label})`;
+  const gap = ((now.getTime() - lastHeard.getTime()) / 1000).toFixed(1);
+  return `reconnected as ${jid} (${label}) after ${gap} s without a connection: nothing sent to ${bareJid(account)} between ${lastHeard.toISOString()} and ${now.toISOString()} is replayed (no stream management), so stanzas of that gap may be missing`;
 }
 
 function isFeatures(el: XmlElement): boolean {
@@ -488,4 +554,4 @@ function stanzaErrorWords(el: XmlElement): string {
   return `${condition ?? 'undefined-condition'}${text ? ` (${text})` : ''}`;
 }
 
-export { BoshTerminated, SaslError };
+export { BoshTerminated, SaslError, WebSocketEnded };

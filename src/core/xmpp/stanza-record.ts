@@ -8,8 +8,10 @@ export interface StanzaRecord {
   /** ISO-8601 UTC with milliseconds. */
   time: string;
   direction: Direction;
-  /** The BOSH request id of the request (sent) or of the request it answered (received). */
-  rid: number;
+  /** BOSH: the request id of the request (sent) or of the request it answered (received). */
+  rid?: number;
+  /** WebSocket: which connection of the session carried it (1, then 2… after reconnects). */
+  connection?: string;
   /** As it travelled, on one line, SASL data redacted (the transcript keeps this form). */
   wire: string;
   /** Parsed, SASL data redacted, nested escaped layers decoded into elements. */
@@ -18,11 +20,12 @@ export interface StanzaRecord {
   layers: number;
 }
 
-/** A BOSH <body> wrapper, for users who want to see the binding itself. */
+/** A BOSH <body> wrapper or a WebSocket framing element or keepalive, for users who want to see the binding itself. */
 export interface WrapperRecord {
   time: string;
   direction: Direction;
-  rid: number;
+  rid?: number;
+  connection?: string;
   /** The <body …> start tag with its attributes (self-closed when it carried nothing). */
   tag: string;
   stanzas: number;
@@ -35,13 +38,17 @@ export interface SessionNotice {
   text: string;
 }
 
-/** `2026-11-23T21:07:47.123Z SENT rid=4242`: how every transcript and output line of a record starts. */
-export function recordHead(r: { time: string; direction: Direction; rid: number }): string {
-  return `${r.time} ${r.direction === 'sent' ? 'SENT' : 'RECV'} rid=${r.rid}`;
+/**
+ * `2026-11-23T21:07:47.123Z SENT rid=4242` over BOSH, `… SENT ws=1` over a WebSocket (its
+ * connection): how every transcript and output line of a record starts.
+ */
+export function recordHead(r: { time: string; direction: Direction; rid?: number; connection?: string }): string {
+  return `${r.time} ${r.direction === 'sent' ? 'SENT' : 'RECV'} ${r.rid !== undefined ? `rid=${r.rid}` : `ws=${r.connection ?? '1'}`}`;
 }
 
 /**
- * One line of a session transcript: `2026-11-23T21:07:47.123Z SENT rid=4242 <presence/>`.
+ * One line of a session transcript: `2026-11-23T21:07:47.123Z SENT rid=4242 <presence/>`
+ * (or `SENT ws=1 <presence/>`).
  * The finder reads these back as the 'transcript' dialect.
  */
 export function transcriptLine(r: StanzaRecord): string {

@@ -1,0 +1,79 @@
+import type { TransportEnded } from '../xmpp/transport';
+import { type XmlElement, childElements } from '../xml/element';
+
+const STREAMS_NS = 'urn:ietf:params:xml:ns:xmpp-streams';
+
+/** Stream errors (RFC 6120 §4.9.3) after which a fresh connection may well succeed. */
+const RECOVERABLE = new Set(['connection-lost', 'system-shutdown', 'connection-timeout', 'internal-server-error', 'reset', 'remote-connection-failed', 'see-other-host', 'see-other-uri', 'server-close']);
+
+/** Why a WebSocket session ended, in the words a person troubleshooting it needs. */
+export class WebSocketEnded extends Error implements TransportEnded {
+  override name = 'WebSocketEnded';
+  constructor(
+    /** A stream error condition, or 'connection-lost' / 'connection-failed' / 'server-close' / 'certificate' / 'client-terminate' / 'http-<status>'. */
+    readonly condition: string,
+    message: string,
+    readonly undelivered: number = 0,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+
+  get recoverable(): boolean {
+    return RECOVERABLE.has(this.condition);
+  }
+}
+
+/** RFC 7395 stream errors travel as <stream:error> (or <error xmlns='http://etherx.jabber.org/streams'>). */
+export function streamErrorOf(el: XmlElement): { condition: string; text?: string } | undefined {
+  const isError = el.name === 'stream:error' || (el.name === 'error' && el.attrs.xmlns === 'http://etherx.jabber.org/streams');
+  if (!isError) return undefined;
+  const children = childElements(el);
+  const condition = children.find((c) => c.name !== 'text' && (c.attrs.xmlns === STREAMS_NS || !c.attrs.xmlns))?.name ?? 'undefined-condition';
+  const text = children.find((c) => c.name === 'text')?.getText().trim();
+  return { condition, ...(text ? { text } : {}) };
+}
+
+/**
+ * An HTTP answer instead of the 101 upgrade. Finesse, Openfire and proxies answer a wrong path
+ * with 404, or with 200 and an HTML page (a login page, a servlet container's index).
+ */
+export function refusedUpgrade(url: URL, status: number, contentType: string, body: string): WebSocketEnded {
+  const html = /html/i.test(contentType) || /^\s*(?:<!doctype html|<html)/i.test(body);
+  const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(body)?.[1]?.trim();
+  const page = html ? ` with an HTML page${title ? ` ("${title}")` : ''}` : body.trim() ? `: ${body.trim().slice(0, 120)}` : '';
+  const wrongUrl =
+    'no XMPP WebSocket endpoint at this path: check the URL (Finesse: wss://<finesse>:8445/ws/, Openfire: /ws/, Prosody: /xmpp-websocket, ejabberd: /ws)';
+  let why: string;
+  if (status === 404 || (status === 200 && html) || status === 405) why = wrongUrl;
+  else if (status === 401 || status === 403) why = 'the server or a proxy refused the upgrade (not authorised)';
+  else if (status === 400 || status === 426) why = 'the server refused the WebSocket handshake (a proxy in between may not pass WebSocket upgrades)';
+  else if (status >= 500) why = 'the server or a proxy in front of it failed';
+  else if (status >= 300 && status < 400) why = 'the server redirects this URL; give the final URL';
+  else why = 'the server did not switch protocols';
+  return new WebSocketEnded(`http-${status}`, `${url.href} answered HTTP ${status}${page} instead of upgrading to a WebSocket: ${why}`);
+}
+
+/** A socket-level error in words: nothing listening, host unknown, reset, handshake timeout. */
+export function socketErrorWords(e: Error, url: URL): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `nothing listens on ${url.host} (ECONNREFUSED)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host ${url.hostname} is not known (${code})`;
+    case 'ECONNRESET':
+      return 'the connection was reset (ECONNRESET)';
+    case 'ETIMEDOUT':
+      return 'the connection timed out (ETIMEDOUT)';
+    case 'EPIPE':
+      return 'the connection was broken while writing (EPIPE)';
+  }
+  if (/Opening handshake has timed out/.test(e.message)) return 'no answer to the WebSocket handshake in time';
+  if (/Server sent no subprotocol|Server sent an invalid subprotocol/.test(e.message)) {
+    return `the server did not accept the 'xmpp' sub-protocol (RFC 7395): not an XMPP WebSocket endpoint (${e.message})`;
+  }
+  return code ? `${code} (${e.message})` : e.message;
+}
+
