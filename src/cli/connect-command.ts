@@ -6,21 +6,26 @@ import { Output } from './output';
 
 export const CONNECT_USAGE = `Usage: bosh-inspect connect --url URL --jid JID --password-env VAR [options]
 
-Opens a live BOSH session (XEP-0124/XEP-0206), sends available presence and prints every
-stanza sent and received, Finesse notifications decoded. Ends after --duration or on Ctrl-C.
+Opens a live XMPP session, sends available presence and prints every stanza sent and
+received, Finesse notifications decoded. The URL's scheme picks the binding: ws:// or wss://
+a WebSocket (RFC 7395), http:// or https:// BOSH (XEP-0124/XEP-0206). Ends after --duration
+or on Ctrl-C (which sends unavailable presence, then <close/> or the BOSH terminate).
 
-  --url URL            the BOSH endpoint, e.g. https://finesse.example.com:7443/http-bind/
+  --url URL            wss://finesse.example.com:8445/ws/ (Finesse 12 and later), or
+                       https://finesse.example.com:7443/http-bind/ (BOSH)
   --jid JID            user@domain (Finesse: agentid@finesse-host)
   --resource R         resource to bind (default: chosen by the server)
   --password-env VAR   name of the environment variable holding the password
   --ca FILE            trust this CA / certificate file for this connection
   --fingerprint FP     trust the certificate with this SHA-256 fingerprint for this connection
   --allow-plain        allow SASL PLAIN over plain http (trusted lab links only)
-  --route xmpp:HOST:PORT  XEP-0124 'route', for connection managers that ask for it
+  --route xmpp:HOST:PORT  XEP-0124 'route', for BOSH connection managers that ask for it
   --duration SECONDS   disconnect cleanly after this long
   --reconnect          start a fresh session when the server goes away
   --json               one JSON object per stanza and line: {time, direction, rid, layers, xml}
-  --raw                also show the BOSH <body> wrappers`;
+                       (over a WebSocket, {time, direction, connection, layers, xml})
+  --raw                also show the BOSH <body> wrappers, or the WebSocket <open/>, <close/>
+                       and keepalive pings`;
 
 /** Exit codes: 0 ended cleanly, 1 the session failed (login, certificate, server), 2 bad usage. */
 export async function runConnect(argv: string[]): Promise<number> {
@@ -112,7 +117,7 @@ export async function runConnect(argv: string[]): Promise<number> {
   try {
     await session.connect();
     online = true;
-    err(`-- online as ${session.jid} (BOSH sid ${session.sid}); Ctrl-C disconnects`);
+    err(`-- online as ${session.jid} (${session.transportLabel}); Ctrl-C disconnects`);
     await stopped;
     if (!failure) await session.disconnect();
   } catch (e) {

@@ -115,6 +115,54 @@ describe('bosh-inspect connect against Prosody', function () {
     assert.match(run.stderr, /stopped before the session was online/);
   });
 
+  it('--url ws:// opens a WebSocket session: --json records name their connection, --raw shows the framing', async () => {
+    const publisher = session({ url: prosody.wsUrl, jid: `${ADMIN.user}@${DOMAIN}`, password: ADMIN.password });
+    await publisher.session.connect();
+    let sent = false;
+    const args = ['--url', prosody.wsUrl, '--jid', `${AGENT.user}@${DOMAIN}`, '--resource', 'cli-ws', '--password-env', 'AGENT_PASSWORD'];
+    const run = await cli([...args, '--json', '--duration', '2'], {
+      env,
+      onStdout: (all) => {
+        if (!sent && all.includes('"direction":"sent"') && all.includes('presence')) {
+          sent = true;
+          const m = new XmlElement('message', { to: `${AGENT.user}@${DOMAIN}/cli-ws`, type: 'headline' });
+          m.c('notification', { xmlns: 'http://jabber.org/protocol/pubsub' }).t('<Update><event>PUT</event></Update>');
+          publisher.session.send(m);
+        }
+      },
+    });
+    await publisher.session.disconnect();
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /-- online as 1001@localhost\/cli-ws \(WebSocket connection 1, stream id \S+\)/);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(lines.every((l) => l.connection === '1' && l.rid === undefined), run.stdout);
+    assert.ok(lines.find((l) => l.xml.includes('<Update><event>PUT</event></Update>')), 'nested layer decoded');
+
+    let signalled = false;
+    const raw = await cli([...args, '--raw'], {
+      env,
+      onStdout: (all, child) => {
+        if (!signalled && /SENT ws=1\n<presence/.test(all)) {
+          signalled = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    assert.equal(raw.code, 0, raw.stderr);
+    assert.match(raw.stdout, /SENT ws=1 <open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0" xml:lang="en"\/>/);
+    assert.match(raw.stdout, /RECV ws=1 <open [^>]*id="[^"]+"/);
+    assert.match(raw.stdout, /SENT ws=1 <close xmlns="urn:ietf:params:xml:ns:xmpp-framing"\/>/);
+  });
+
+  it('--url wss:// with an untrusted certificate ends at once; with --fingerprint it connects', async () => {
+    const args = ['--url', prosody.wssUrl, '--jid', `${AGENT.user}@${DOMAIN}`, '--password-env', 'AGENT_PASSWORD'];
+    const run = await cli(args, { env });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /certificate of localhost:\d+ is self-signed.*SHA-256 fingerprint/);
+    const ok = await cli([...args, '--fingerprint', prosody.fingerprint, '--duration', '0.5'], { env });
+    assert.equal(ok.code, 0, ok.stderr);
+  });
+
   it('missing password variable and bad arguments are usage errors (exit 2)', async () => {
     const run = await cli(base(), { env: { AGENT_PASSWORD: '' } });
     assert.equal(run.code, 2);
