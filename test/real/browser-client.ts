@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { basename, dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { waitUntil } from '../support/processes';
+import { SocketHar } from './socket-har';
 
 const ROOT = resolve(dirname(__filename), '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,6 +54,13 @@ const CLIENT_JS = `(function () {
       });
     },
     disconnect: function (reason) { lab.conn.disconnect(reason); },
+    // An IQ written as XML (a pubsub request); resolves with the answer's type.
+    iq: function (xml) {
+      var el = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
+      return new Promise(function (resolve) {
+        lab.conn.sendIQ(el, function () { resolve('result'); }, function (e) { resolve(e ? 'error: ' + Strophe.serialize(e) : 'timeout'); }, 5000);
+      });
+    },
   };
   window.lab = lab;
 })();`;
@@ -105,12 +113,16 @@ export class Lab {
     return new Lab(browser, server, `http://127.0.0.1:${port}/client.html`);
   }
 
-  /** A new browser context recording `harPath`, with its console written to `consolePath` on close. */
-  async client(harPath: string, consolePath: string): Promise<BrowserClient> {
+  /**
+   * A new browser context recording `harPath`, with its console written to `consolePath` on close.
+   * With `sockets`, the HAR holds the page's WebSocket connections and their frames, recorded
+   * from the DevTools protocol as Chromium DevTools writes them (Playwright's HAR has no frames).
+   */
+  async client(harPath: string, consolePath: string, sockets = false): Promise<BrowserClient> {
     mkdirSync(dirname(harPath), { recursive: true });
-    const context = await this.browser.newContext({ recordHar: { path: harPath, content: 'embed' } });
+    const context = await this.browser.newContext(sockets ? {} : { recordHar: { path: harPath, content: 'embed' } });
     const page = await context.newPage();
-    const client = new BrowserClient(context, page, consolePath);
+    const client = new BrowserClient(context, page, consolePath, sockets ? { har: await SocketHar.attach(context, page), path: harPath } : undefined);
     await page.goto(this.pageUrl, { timeout: 15_000 });
     await page.waitForFunction('window.lab !== undefined', undefined, { timeout: 10_000 });
     return client;
@@ -131,6 +143,7 @@ export class BrowserClient {
     readonly context: BrowserContext,
     readonly page: Page,
     readonly consolePath: string,
+    private readonly sockets?: { har: SocketHar; path: string },
   ) {
     page.on('console', (m) => this.lines.push(consoleLine(m)));
     page.on('pageerror', (e) => this.lines.push(`${clock()} Uncaught ${e.stack ?? e.message}`));
@@ -193,6 +206,10 @@ export class BrowserClient {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.sockets) {
+      this.sockets.har.write(this.sockets.path);
+      await this.sockets.har.detach();
+    }
     await this.context.close().catch(() => {});
     writeFileSync(this.consolePath, this.lines.join('\n') + '\n');
   }

@@ -1,9 +1,9 @@
 // The private Prosody of the live tests (test/live/prosody.ts), set up for the real-server
 // scenarios: debug logging (every BOSH request body, the session lifecycle) into a file of the
 // scenario's choosing, and a short bosh_max_inactivity.
-import { AGENT, DOMAIN, Prosody } from '../live/prosody';
+import { ADMIN, AGENT, DOMAIN, Prosody, PUBSUB } from '../live/prosody';
 
-export { AGENT, DOMAIN };
+export { ADMIN, AGENT, DOMAIN, PUBSUB };
 
 export interface RealProsodyOptions {
   /** bosh_max_inactivity in seconds. */

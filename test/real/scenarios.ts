@@ -36,6 +36,8 @@ export const WRONG_PASSWORD = 'not-the-password-1001';
 interface LabServer {
   kind: ServerKind;
   url: string;
+  /** The RFC 7395 WebSocket endpoint of the same server. */
+  wsUrl: string;
   domain: string;
   logPath: string;
   /** Log text written since the scenario's clients started. */
@@ -45,41 +47,43 @@ interface LabServer {
   dispose(): Promise<void>;
 }
 
-interface Ctx {
+export interface Ctx {
   server: LabServer;
   lab: Lab;
   dir: string;
   files: string[];
-  /** A browser client whose HAR and console log go to client[-tag].har and console[-tag].log. */
-  client(tag?: string): Promise<BrowserClient>;
+  /** A browser client whose HAR and console log go to client[-tag].har and console[-tag].log; with `sockets`, the HAR holds its WebSocket frames. */
+  client(tag?: string, sockets?: boolean): Promise<BrowserClient>;
   fullJid(resource: string): string;
   bareJid: string;
 }
 
-interface Scenario {
+export interface Scenario {
   name: string;
   title: string;
+  /** The servers that can play it, when not both. */
+  servers?: ServerKind[];
   run(ctx: Ctx): Promise<ExpectedSession[]>;
 }
 
 const LOGIN_MS = 15_000;
 
-async function login(ctx: Ctx, c: BrowserClient, resource: string, wait = 60): Promise<void> {
-  await c.connect(ctx.server.url, ctx.fullJid(resource), PASSWORD, wait);
+export async function login(ctx: Ctx, c: BrowserClient, resource: string, wait = 60, url = ctx.server.url): Promise<void> {
+  await c.connect(url, ctx.fullJid(resource), PASSWORD, wait);
   const s = await c.waitStatus(['CONNECTED', 'AUTHFAIL', 'CONNFAIL', 'DISCONNECTED'], LOGIN_MS);
   if (s.name !== 'CONNECTED') throw new Error(`${ctx.server.kind}: login as ${ctx.fullJid(resource)} ended ${s.name} ${s.condition ?? ''}`);
   await c.run('lab.presence()');
 }
 
 /** Waits for Strophe to report the session over; returns the condition it gave on the way. */
-async function ended(c: BrowserClient, timeoutMs: number, after = 0): Promise<string | undefined> {
+export async function ended(c: BrowserClient, timeoutMs: number, after = 0): Promise<string | undefined> {
   await c.waitStatus(['DISCONNECTED'], timeoutMs, after);
   const all = await c.statuses();
   return all.slice(after).find((s: Status) => s.condition)?.condition ?? undefined;
 }
 
 /** Terminate conditions and stream errors the client received, from the console's RECV: lines. */
-function received(c: BrowserClient): { terminates: string[]; streamErrors: string[] } {
+export function received(c: BrowserClient): { terminates: string[]; streamErrors: string[] } {
   const terminates: string[] = [];
   const streamErrors: string[] = [];
   for (const l of c.lines) {
@@ -102,7 +106,7 @@ const REAPED: Record<ServerKind, RegExp> = {
   ejabberd: /Closing c2s session for \S+: Connection failed: connection closed/,
 };
 /** What each server writes when it is told to stop. */
-const SHUTDOWN: Record<ServerKind, RegExp> = {
+export const SHUTDOWN: Record<ServerKind, RegExp> = {
   prosody: /Received SIGTERM|Shutting down/,
   ejabberd: /Stopping ejabberd|ejabberd .* is stopped/,
 };
@@ -259,6 +263,9 @@ async function makeServer(kind: ServerKind, dir: string): Promise<LabServer> {
       get url() {
         return p.httpUrl;
       },
+      get wsUrl() {
+        return p.wsUrl;
+      },
       domain: DOMAIN,
       logPath,
       log: () => (existsSync(logPath) ? readFileSync(logPath, 'utf8').slice(from) : ''),
@@ -277,6 +284,9 @@ async function makeServer(kind: ServerKind, dir: string): Promise<LabServer> {
     kind,
     get url() {
       return e.httpUrl;
+    },
+    get wsUrl() {
+      return e.wsUrl;
     },
     domain: EJABBERD_DOMAIN,
     logPath: e.logPath,
@@ -302,9 +312,9 @@ function recordsSince(text: string, since: number): string {
 }
 
 /** Runs one scenario against a fresh private server; its files land in outDir. */
-export async function runScenario(server: ServerKind, name: string, outDir: string): Promise<ScenarioResult> {
-  const scenario = SCENARIOS.find((s) => s.name === name);
-  if (!scenario) throw new Error(`no scenario named ${name} (there are: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+export async function runScenario(server: ServerKind, name: string, outDir: string, list: readonly Scenario[] = SCENARIOS): Promise<ScenarioResult> {
+  const scenario = list.find((s) => s.name === name);
+  if (!scenario) throw new Error(`no scenario named ${name} (there are: ${list.map((s) => s.name).join(', ')})`);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const clients: BrowserClient[] = [];
@@ -325,13 +335,13 @@ export async function runScenario(server: ServerKind, name: string, outDir: stri
       files: [],
       bareJid: `${USER}@${s.domain}`,
       fullJid: (r) => `${USER}@${s.domain}/${r}`,
-      async client(tag) {
+      async client(tag, sockets) {
         const suffix = tag ? `-${tag}` : '';
         const har = join(outDir, `client${suffix}.har`);
         const con = join(outDir, `console${suffix}.log`);
         harFiles.push(har);
         consoleFiles.push(con);
-        const c = await l.client(har, con);
+        const c = await l.client(har, con, sockets);
         clients.push(c);
         return c;
       },

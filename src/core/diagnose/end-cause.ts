@@ -50,6 +50,11 @@ function openOrUnknown(m: MergedSession, s: Session, evidenceEnd: Map<string, nu
     if (end !== undefined && last !== undefined) silent = Math.max(silent ?? 0, end - last);
   }
   if (held) return { cause: 'open', after: [], words: `a request was still held by the server where the evidence ends` };
+  if (s.transport === 'websocket') {
+    // A socket needs no traffic to live, and a Chromium HAR records no close: a long silence is said, not judged.
+    if (silent === undefined || silent <= DEFAULT_ALIVE_MS) return { cause: 'open', after: [], words: silent === undefined ? 'nothing in these files says the socket closed' : `the socket was still open where the capture ends: its last frame came ${durationText(silent)} before the end, and nothing closed the stream` };
+    return { cause: 'unknown', after: [], words: `its frames stopped ${durationText(silent)} before the capture ends, and nothing here closed the stream or says the socket closed (a Chromium HAR records no close frames)` };
+  }
   if (silent === undefined || silent <= alive) {
     return { cause: 'open', after: [], words: silent === undefined ? 'nothing in these files says it ended' : `the last exchange was ${durationText(silent)} before the evidence ends, within the ${durationText(alive)} a session lives without requests` };
   }

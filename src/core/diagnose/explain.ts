@@ -15,7 +15,7 @@ export function clockText(m: Moment | undefined): string {
 
 /** Words that name the evidence: what ended the session, when, and what came before and after it. */
 export function explain(s: Session, choice: CauseChoice, idle: { ms: number; from?: Moment; to?: Moment } | undefined, logout: AgentLogout | undefined, place: Placer): string {
-  const who = `Session ${s.sid}${s.jid ? ` (${s.jid})` : ''}`;
+  const who = `${s.transport === 'websocket' ? 'WebSocket session' : 'Session'} ${s.sid}${s.jid ? ` (${s.jid})` : ''}`;
   const sig = choice.signal;
   const at = sig ? clockText(place.moment(sig.mark)) : undefined;
   const inactivity = s.params.inactivity !== undefined ? ` (inactivity ${s.params.inactivity} s)` : '';
@@ -55,7 +55,7 @@ export function explain(s: Session, choice: CauseChoice, idle: { ms: number; fro
       parts.push(`${who} ended when the server went away at ${at}: ${sig!.words}.`);
       break;
     case 'http-error':
-      parts.push(`${who} ended at ${at}: ${sig!.words}. Something between the client and the server (a proxy, a load balancer, a wrong URL) answered instead of the BOSH service.`);
+      parts.push(`${who} ended at ${at}: ${sig!.words}. Something between the client and the server (a proxy, a load balancer, a wrong URL) answered instead of the ${s.transport === 'websocket' ? 'WebSocket' : 'BOSH'} service.`);
       break;
     case 'network':
       parts.push(`${who}: from ${at} ${sig!.words}. The client could not reach the server (network down, a sleeping PC, a proxy timing out).`);
@@ -71,7 +71,8 @@ export function explain(s: Session, choice: CauseChoice, idle: { ms: number; fro
     const gap = logout.time !== undefined && sig?.utc !== undefined ? `${durationText(logout.time - sig.utc)} later ` : '';
     parts.push(`${gap}Finesse logged agent ${logout.agent} out (${logout.how}${logout.reason ? `, reason code ${logout.reason}` : ''}) at ${clockText(logout)}.`);
   }
-  const next = choice.after.find((a) => a.cause === 'unknown-session' || a.authority >= 3);
+  // A BOSH client's next request tells the session was gone; a WebSocket has no next request.
+  const next = s.transport === 'bosh' ? choice.after.find((a) => a.cause === 'unknown-session' || a.authority >= 3) : undefined;
   if (next && choice.cause !== 'unknown-session' && choice.cause !== 'client-logout' && !choice.inferred) parts.push(`The client's next request, at ${clockText(place.moment(next.mark))}, found it gone: ${next.words}.`);
   return parts.join(' ');
 }

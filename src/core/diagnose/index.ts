@@ -54,13 +54,14 @@ function conclude(parts: IncidentParts, readers: FileReader[], notes: InputNote[
     }
   }
 
+  joinSocketsByStream(bySid);
   const findings = new FindingList();
   const logouts = agentLogouts(parts, place);
   const sessions: Session[] = [];
   const choices = new Map<Session, ReturnType<typeof chooseCause> & { merged: ReturnType<typeof mergeParts> }>();
   for (const [sid, list] of bySid) {
     const merged = mergeParts(sid, list, place);
-    if (merged.session.requests === 0 && merged.signals.length === 0 && !merged.session.jid) continue;
+    if (merged.session.requests === 0 && !merged.session.frames && merged.signals.length === 0 && !merged.session.jid) continue;
     const choice = inferInactivity(chooseCause(merged, place, evidenceEnd), merged, clocks, evidenceEnd);
     sessions.push(merged.session);
     choices.set(merged.session, { ...choice, merged });
@@ -152,6 +153,31 @@ function inferInactivity(c: ReturnType<typeof chooseCause>, m: ReturnType<typeof
   const gap = longestIdle(m.parts, clocks, evidenceEnd, sig.mark, true);
   if (!gap || gap.ms <= s.params.inactivity * 1000) return c;
   return { ...c, cause: 'inactivity-timeout', inferred: { ms: gap.ms, from: gap.from } };
+}
+
+/**
+ * A WebSocket connection seen by two inputs under two names (a HAR's entry, the server log's
+ * connection id) is one session when they share a stream id the server gave.
+ */
+function joinSocketsByStream(bySid: Map<string, SessionPart[]>): void {
+  const owner = new Map<string, string>();
+  for (const [key, list] of [...bySid]) {
+    if (!bySid.has(key)) continue;
+    for (const id of new Set(list.flatMap((p) => p.streams))) {
+      const other = owner.get(id);
+      if (other === undefined || other === key || !bySid.has(other)) {
+        owner.set(id, key);
+        continue;
+      }
+      // The HAR's name stays: it is the one the user captured.
+      const [keep, drop] = list.some((p) => !p.serverSide) ? [key, other] : [other, key];
+      bySid.get(keep)!.push(...bySid.get(drop)!);
+      bySid.delete(drop);
+      for (const [s, k] of owner) if (k === drop) owner.set(s, keep);
+      owner.set(id, keep);
+      if (drop === key) break;
+    }
+  }
 }
 
 /** A server shutting down ends every session of its log that was still alive then. */

@@ -58,9 +58,10 @@ export function mergeParts(sid: string, parts: SessionPart[], place: Placer): Me
   const lastRequest = latestExchange(parts.map((p) => p.lastRequest), place);
   const lastResponse = latestExchange(parts.map((p) => p.lastResponse), place);
   const server = parts.find((p) => p.serverSide);
+  const socket = parts.find((p) => p.transport === 'websocket');
   const session: Session = {
     sid,
-    transport: 'bosh',
+    transport: socket ? 'websocket' : 'bosh',
     files,
     params,
     requests: Math.max(...parts.map((p) => p.requests)),
@@ -85,7 +86,17 @@ export function mergeParts(sid: string, parts: SessionPart[], place: Placer): Me
   if (bound) session.bound = bound;
   if (lastRequest) session.lastRequest = lastRequest;
   if (lastResponse) session.lastResponse = lastResponse;
-  if (parts.some((p) => p.spans.trimmed || p.events.trimmed)) session.trimmed = true;
+  if (parts.some((p) => p.spans.trimmed || p.events.trimmed || p.ticks.trimmed)) session.trimmed = true;
+  if (socket) {
+    const url = parts.find((p) => p.url)?.url;
+    if (url) session.url = url;
+    const streams = [...new Set(parts.flatMap((p) => p.streams))];
+    if (streams.length) session.streams = streams;
+    session.frames = Math.max(...parts.map((p) => p.frames));
+    // The client's view of the frames when there is one: it saw both directions.
+    const view = parts.find((p) => !p.serverSide && p.frames > 0) ?? parts.find((p) => p.frames > 0);
+    session.ticks = view ? sortByTime(view.ticks.toArray().map((t) => ({ ...place.moment(t), lane: t.lane, summary: t.summary }))) : [];
+  }
 
   const signals: MergedSession['signals'] = [];
   for (const p of parts) {

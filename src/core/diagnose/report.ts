@@ -36,6 +36,9 @@ export function sessionJson(s: Session): Record<string, unknown> {
   put(o, 'lastResponse', iso(s.lastResponse));
   put(o, 'lastRequestStamp', s.lastRequest?.stamp);
   put(o, 'lastResponseStamp', s.lastResponse?.stamp);
+  put(o, 'url', s.url);
+  put(o, 'streams', s.streams);
+  if (s.transport === 'websocket') o.frames = s.frames ?? 0;
   o.requests = s.requests;
   if (s.retransmissions) o.retransmissions = s.retransmissions;
   if (s.ridGaps) o.ridGaps = s.ridGaps;
@@ -72,8 +75,10 @@ export function incidentReport(incident: Incident): string {
     const home = s.files.map((f) => zones.get(f)).find((z) => z !== undefined);
     const when = (m: Moment) => (m.time !== undefined && home !== undefined ? new Date(m.time + home * 60_000).toISOString().slice(0, 23).replace('T', ' ') : (m.stamp ?? ''));
     const life = s.start?.time !== undefined && s.end?.time !== undefined ? `, ${durationText(s.end.time - s.start.time)}` : '';
-    lines.push(`── session ${s.sid}${s.jid ? ` · ${s.jid}` : ''}${s.agent ? ` · agent ${s.agent}` : ''} · ${s.requests} request${s.requests === 1 ? '' : 's'}${life}`);
+    const count = s.transport === 'websocket' ? `${s.frames ?? 0} frame${s.frames === 1 ? '' : 's'}` : `${s.requests} request${s.requests === 1 ? '' : 's'}`;
+    lines.push(`── session ${s.sid}${s.jid ? ` · ${s.jid}` : ''}${s.agent ? ` · agent ${s.agent}` : ''} · ${count}${life}`);
     lines.push(`   files: ${s.files.join(', ')}${s.nodes?.length ? ` (node ${s.nodes.join(', ')})` : ''}`);
+    if (s.transport === 'websocket') lines.push(`   transport: websocket${s.url ? ` ${s.url}` : ''}${s.streams?.length ? `, stream${s.streams.length === 1 ? '' : 's'} ${s.streams.join(', ')}` : ''}`);
     if (Object.keys(s.params).length) lines.push(`   granted: ${paramText(s.params)}`);
     if (home !== undefined) lines.push(`   times in UTC${home ? zoneText(home) : ''}`);
     for (const e of s.events) lines.push(`   ${when(e).padEnd(23)} ${e.lane.padEnd(7)} ${e.severity === 'error' ? '✖' : e.severity === 'warning' ? '!' : ' '} ${e.text}  (${e.file}:${e.line})`);

@@ -3,6 +3,9 @@ import { describeStanza } from '../describe/stanza';
 import { describeFinesse } from '../describe/finesse';
 import { attr, child, childText, localName } from '../describe/element-query';
 import { explainBoshCondition } from '../describe/bosh-conditions';
+import { describeFraming } from '../describe/framing';
+import type { HarSocket } from '../find/har';
+import { socketKey, upgradeWords } from './socket';
 import { flowOf, writtenByServer } from '../flow';
 import type { DialectId, Fragment } from '../fragment';
 import { childElements, type XmlElement } from '../xml/element';
@@ -90,6 +93,10 @@ export class FileReader {
     if (!root) return;
     const at = this.mark(f.line, f.time, f.stamp);
     const evidence = cut(d.unescaped);
+    if (f.socket) {
+      this.socketFrame(f, root, at, evidence);
+      return;
+    }
     if (localName(root) === 'body' && (root.attrs.xmlns === HTTPBIND || root.attrs.rid || root.attrs.sid)) {
       this.body(root, f, at, lead, evidence);
       return;
@@ -185,6 +192,73 @@ export class FileReader {
       part.event({ ...at, lane: 'server', kind: 'error', text: `recoverable binding error${a.condition ? ` ${a.condition}` : ''}`, severity: 'warning' });
     }
     for (const p of payloads) this.payload(part, p, 'server', at, evidence);
+  }
+
+  /** The session of a WebSocket connection: keyed by the connection, whatever the source (a HAR's entry, a log's connection id). */
+  private socketPart(connection: string, url: string | undefined, serverSide: boolean, perFile: boolean): SessionPart {
+    const part = this.parts.part(socketKey(this.file, connection, perFile), this.file, this.node, serverSide);
+    part.transport = 'websocket';
+    if (url) part.url ??= own(url);
+    return part;
+  }
+
+  /** One frame's stanza: framing opens and closes the stream, the rest is read as over BOSH. */
+  private socketFrame(f: Fragment, root: XmlElement, at: Mark, evidence: string): void {
+    const serverSide = writtenByServer(f.dialect);
+    const flow = flowOf(f, root);
+    if (!flow) return;
+    const part = this.socketPart(f.socket!.connection, f.socket!.url, serverSide, f.dialect === 'har');
+    const lane = flow === 'c2s' ? 'client' : 'server';
+    const framing = describeFraming(root);
+    part.frame({ ...at, lane, summary: framing?.summary ?? own(stanzaWords([root])) });
+    part.cite({ file: this.file, line: at.line, text: evidence });
+    if (framing?.element === 'open') {
+      if (framing.id && lane === 'server') {
+        if (!part.streams.includes(framing.id)) part.streams.push(own(framing.id));
+        this.parts.sample(this.file, `stream:${framing.id}`, at);
+        part.event({ ...at, lane, kind: part.streams.length > 1 ? 'restart' : 'created', text: `stream opened, id ${framing.id}` });
+      } else if (lane === 'client') {
+        // A second <open/> on the same connection is the restart after SASL (or after STARTTLS).
+        const restart = part.ticks.total > 1 && part.events.toArray().some((e) => e.kind === 'auth');
+        if (restart) part.restarts++;
+        part.event({ ...at, lane, kind: restart ? 'restart' : 'open', text: restart ? 'stream restart' : framing.summary });
+      }
+      return;
+    }
+    if (framing?.element === 'close') {
+      if (lane === 'client') {
+        this.signal(part, { cause: 'client-logout', authority: 3, mark: at, text: evidence, words: 'the client closed the stream (<close/>)' });
+        part.event({ ...at, lane, kind: 'terminate', text: 'the client closed the stream' });
+      } else if (framing.seeOtherUri) {
+        this.signal(part, { cause: 'unknown', authority: 2, condition: 'see-other-uri', mark: at, text: evidence, words: `the server closed the stream and sent the client to ${framing.seeOtherUri} (see-other-uri)` });
+        part.event({ ...at, lane, kind: 'terminate', text: framing.summary, severity: 'warning' });
+      } else {
+        // Also the server's answer to the client's own <close/>, which then decides.
+        this.signal(part, { cause: 'unknown', authority: 3.5, mark: at, text: evidence, words: 'the server closed the stream without a stream error' });
+        part.event({ ...at, lane, kind: 'terminate', text: 'the server closed the stream' });
+      }
+      return;
+    }
+    this.payload(part, root, lane, at, evidence);
+  }
+
+  /** A HAR's WebSocket entry: the connection exists even without frames; a refused upgrade or a frame error may end it. */
+  socket(s: HarSocket): void {
+    const part = this.socketPart(s.connection, s.url, false, true);
+    const at = this.mark(s.line, s.started, s.started);
+    part.touch(at);
+    const status = s.exchange.status ?? 0;
+    if (status !== 101) {
+      const words = upgradeWords(s.exchange);
+      this.signal(part, { cause: status === 0 ? 'network' : 'http-error', authority: 3, mark: at, text: `GET ${s.url} → ${status || s.exchange.error || 'no answer'}`, words, status });
+      part.event({ ...at, lane: 'client', kind: status === 0 ? 'no-answer' : 'http-error', text: words, severity: 'error' });
+      part.cite({ file: this.file, line: s.line, text: `GET ${s.url} → ${status}` });
+    }
+    for (const e of s.errors) {
+      const m = this.mark(s.line, e.time, e.time);
+      this.signal(part, { cause: 'network', authority: 3, mark: m, text: e.text, words: `the browser reported a WebSocket error: ${e.text}` });
+      part.event({ ...m, lane: 'client', kind: 'no-answer', text: `WebSocket error: ${e.text}`, severity: 'error' });
+    }
   }
 
   /** What a HAR entry's HTTP exchange adds: its bar's status, a failed or non-BOSH answer. */

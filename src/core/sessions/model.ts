@@ -109,6 +109,13 @@ export interface RequestSpan {
 
 export type EventLane = 'client' | 'server' | 'finesse';
 
+/** One WebSocket frame of a session: a tick on its sender's lane of the timeline. */
+export interface FrameTick extends Moment, Place {
+  lane: 'client' | 'server';
+  /** What the frame carried, in words (`stream opened to localhost`, `presence`, `message: User 1001 → READY`). */
+  summary: string;
+}
+
 /** One line of a session's timeline: something the client, the server or Finesse did or said. */
 export interface TimelineEvent extends Moment, Place {
   lane: EventLane;
@@ -140,9 +147,20 @@ export interface ClockNote {
 }
 
 export interface Session {
-  /** The BOSH sid (or, for a transcript without one, a name made from the file). */
+  /**
+   * The BOSH sid (or, for a transcript without one, a name made from the file); for a WebSocket
+   * session the connection as its source names it (`client.har#3` for a HAR's entry, the id a log gives it).
+   */
   sid: string;
   transport: 'bosh' | 'websocket';
+  /** WebSocket: the ws:// or wss:// URL, when the source names it. */
+  url?: string;
+  /** WebSocket: the stream ids the server gave, in order (a new one at each restart after SASL). */
+  streams?: string[];
+  /** WebSocket: frames seen, both ways (they take the place of requests). */
+  frames?: number;
+  /** WebSocket: the frames as ticks (bounded like the events). */
+  ticks?: FrameTick[];
   jid?: string;
   /** The Finesse agent id, when the session is an agent desktop's. */
   agent?: string;

@@ -1,6 +1,6 @@
 import type { Fragment } from '../fragment';
 import { FragmentFinder } from '../find/finder';
-import { findInHar, looksLikeHar } from '../find/har';
+import { findInHar, looksLikeHar, type HarSocket } from '../find/har';
 import { splitLines } from '../find/lines';
 import { readWholeHar } from '../find/source';
 import { isNameStart } from '../xml/parse';
@@ -48,7 +48,9 @@ export async function readInput(input: ReadableInput, parts: IncidentParts, hint
 async function readHar(first: Uint8Array | string, rest: AsyncIterator<Uint8Array | string>, reader: FileReader, problems: string[]): Promise<void> {
   const raw = await readWholeHar(first, { [Symbol.asyncIterator]: () => rest }, (m) => problems.push(m));
   reader.lines = countLines(raw);
-  for (const f of findInHar(raw, (m) => problems.push(m))) reader.fragment(f, '');
+  const sockets: HarSocket[] = [];
+  for (const f of findInHar(raw, (m) => problems.push(m), (s) => sockets.push(s))) reader.fragment(f, '');
+  for (const s of sockets) reader.socket(s);
 }
 
 async function readLog(first: Uint8Array | string, rest: AsyncIterator<Uint8Array | string>, reader: FileReader): Promise<void> {

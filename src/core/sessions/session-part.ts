@@ -47,6 +47,11 @@ export interface SpanMark {
   error?: string;
 }
 
+export interface TickMark extends Mark {
+  lane: 'client' | 'server';
+  summary: string;
+}
+
 export interface EventMark extends Mark {
   lane: EventLane;
   kind: string;
@@ -89,6 +94,12 @@ export class SessionPart {
   lastGoodOrder = -1;
   readonly spans = new HeadTail<SpanMark>(KEPT_HEAD, KEPT_TAIL);
   readonly events = new HeadTail<EventMark>(KEPT_HEAD, KEPT_TAIL);
+  /** WebSocket: the transport, the URL, the server's stream ids, the frames. */
+  transport: 'bosh' | 'websocket' = 'bosh';
+  url?: string;
+  readonly streams: string[] = [];
+  frames = 0;
+  readonly ticks = new HeadTail<TickMark>(KEPT_HEAD, KEPT_TAIL);
   readonly evidence = new HeadTail<Evidence>(KEPT_EVIDENCE_HEAD, KEPT_EVIDENCE_TAIL);
   readonly ends: EndSignal[] = [];
   /** Unanswered requests, oldest first (logs answer them in order). */
@@ -177,6 +188,16 @@ export class SessionPart {
     this.times[this.timeCount * 2 + 1] = failed ? (s.sent.local ?? NaN) : (s.answered?.local ?? NaN);
     if (s.answered && !failed) this.answeredCount++;
     this.timeCount++;
+  }
+
+  /** A WebSocket frame: a tick, and the side's last exchange (frames take the place of requests and answers). */
+  frame(t: TickMark): void {
+    this.frames++;
+    t.summary = own(t.summary);
+    this.ticks.push(t);
+    if (t.lane === 'client') this.lastRequest = { ...t };
+    else this.lastResponse = t;
+    this.touch(t);
   }
 
   event(e: EventMark): void {

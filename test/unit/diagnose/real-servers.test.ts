@@ -21,7 +21,9 @@ describe('diagnosis of what real servers and a real browser client wrote', () =>
   it('has a capture of every scenario against both servers', () => {
     for (const server of ['prosody', 'ejabberd']) {
       for (const s of ['clean', 'vanish', 'restart', 'auth-failure', 'rid-jump', 'conflict', 'too-many-requests']) assert.ok(scenarios.includes(`${server}-${s}`), `${server}-${s} missing`);
+      for (const s of ['clean', 'killed', 'auth-failure', 'conflict']) assert.ok(scenarios.includes(`${server}-ws-${s}`), `${server}-ws-${s} missing`);
     }
+    assert.ok(scenarios.includes('prosody-ws-finesse'));
   });
 
   for (const name of scenarios) {
@@ -41,6 +43,16 @@ describe('diagnosis of what real servers and a real browser client wrote', () =>
         if (e.jid && got[i].jid) assert.equal(got[i].jid!.split('/')[0], e.jid.split('/')[0]);
         assert.ok(got[i].explanation.length > 20);
       });
+      // Over WebSocket every session is one connection, said so.
+      if (name.includes('-ws-')) {
+        for (const x of incident.sessions) {
+          assert.equal(x.transport, 'websocket');
+          assert.match(x.sid, /^client(-\w+)?\.har#\d+$/);
+          assert.ok((x.frames ?? 0) > 0 && x.ticks && x.ticks.length === x.frames, 'each frame is a tick');
+          assert.ok(x.streams && x.streams.length >= 1, 'the stream ids the server gave');
+          if (x.bound) assert.equal(x.streams!.length, 2, 'a restart after SASL: a second stream id on the same connection');
+        }
+      }
       // A clean session has no finding of severity error.
       if (expected.sessions.every((e) => e.endCause === 'client-logout')) {
         assert.deepEqual(incident.findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
