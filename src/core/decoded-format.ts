@@ -15,6 +15,7 @@ export function toJsonLine(d: DecodedFragment): string {
   if (d.stamp) o.stamp = d.stamp;
   if (d.dialect) o.dialect = d.dialect;
   if (d.source) o.source = d.source;
+  if (d.socket) o.connection = d.socket.connection;
   o.xml = decodedXml(d);
   o.layers = d.layers;
   if (d.escaped) o.escaped = d.escaped;
@@ -29,6 +30,7 @@ export function toText(d: DecodedFragment): string {
   if (d.time ?? d.stamp) head.push((d.time ?? d.stamp)!);
   if (d.direction) head.push(d.direction);
   if (d.source) head.push(d.source);
+  if (d.socket) head.push(`connection ${d.socket.connection}`);
   if (d.escaped) head.push(`escaped ${d.escaped}×`);
   if (d.layers) head.push(`${d.layers} nested layer${d.layers > 1 ? 's' : ''} decoded`);
   if (d.partial) head.push('PARTIAL: cut off before it closed');

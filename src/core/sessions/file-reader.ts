@@ -366,6 +366,11 @@ export class FileReader {
     }
   }
 
+  /** A time the input holds outside any session (a HAR's last entry): where its evidence ends. */
+  seen(time: string): void {
+    this.mark(0, time, time);
+  }
+
   /** Counts a line, and notes its dialect (lines without fragments or notes still tell what the file is). */
   line(dialect: DialectId | undefined): void {
     this.lines++;

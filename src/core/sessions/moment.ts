@@ -74,12 +74,15 @@ export function durationText(ms: number): string {
   // Under 10 s a tenth tells 4.3 s of silence from a 4 s limit.
   if (a < 10_000) return `${(a / 1000).toFixed(1).replace(/\.0$/, '')} s`;
   if (a < 100_000) return `${Math.round(a / 1000)} s`;
-  if (a < 3_600_000) {
-    const m = Math.floor(a / 60_000);
-    const s = Math.round((a - m * 60_000) / 1000);
+  // Rounded to whole seconds (minutes) first, so 899.94 s is 15 min, never 14 min 60 s.
+  if (a < 3_599_500) {
+    const whole = Math.round(a / 1000);
+    const m = Math.floor(whole / 60);
+    const s = whole - m * 60;
     return s ? `${m} min ${s} s` : `${m} min`;
   }
-  const h = Math.floor(a / 3_600_000);
-  const m = Math.round((a - h * 3_600_000) / 60_000);
+  const minutes = Math.round(a / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes - h * 60;
   return m ? `${h} h ${m} min` : `${h} h`;
 }

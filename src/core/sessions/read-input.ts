@@ -51,6 +51,14 @@ async function readHar(first: Uint8Array | string, rest: AsyncIterator<Uint8Arra
   const sockets: HarSocket[] = [];
   for (const f of findInHar(raw, (m) => problems.push(m), (s) => sockets.push(s))) reader.fragment(f, '');
   for (const s of sockets) reader.socket(s);
+  // Where the capture ends: its last entry, BOSH or not (a socket silent long before then is said so).
+  let last: string | undefined;
+  let lastMs = -Infinity;
+  for (const m of raw.matchAll(/"startedDateTime"\s*:\s*"([^"]{10,40})"/g)) {
+    const t = Date.parse(m[1]);
+    if (t > lastMs) [last, lastMs] = [m[1], t];
+  }
+  if (last) reader.seen(last);
 }
 
 async function readLog(first: Uint8Array | string, rest: AsyncIterator<Uint8Array | string>, reader: FileReader): Promise<void> {

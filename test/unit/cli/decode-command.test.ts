@@ -83,3 +83,27 @@ describe('bosh-inspect decode', () => {
     assert.match(err, /Usage: bosh-inspect decode/);
   });
 });
+
+describe('bosh-inspect decode on a WebSocket capture', () => {
+  // Recorded from real Prosody and Strophe.js over WebSocket in Chromium (npm run fixtures:sessions).
+  const har = join(FIXTURES, 'sessions/prosody-ws-finesse/client-agent.har');
+
+  it('prints the stanzas of the frames, the Finesse <Update> decoded from its escaped text', () => {
+    const { code, out } = cli(['decode', har]);
+    assert.equal(code, 0);
+    assert.match(out, /── line \d+ · \d{4}-\d\d-\d\dT[\d:.]+Z · sent · GET ws:\/\/127\.0\.0\.1:\d+\/xmpp-websocket · connection 0\n<open /);
+    assert.match(out, /<notification xmlns="http:\/\/jabber.org\/protocol\/pubsub">\n\s*<!-- decoded from escaped text, layer 1 -->\n\s*<Update>\n\s*<data>\n\s*<user>\n\s*<loginId>1001<\/loginId>\n\s*<state>READY<\/state>/);
+    assert.match(out, /<close xmlns="urn:ietf:params:xml:ns:xmpp-framing"\/>/);
+  });
+
+  it('--json carries the connection, direction and time of each frame', () => {
+    const rows = cli(['decode', '--json', har]).out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(rows.length > 20);
+    assert.ok(rows.every((r) => r.connection === '0' && r.dialect === 'har' && /^GET ws:/.test(r.source) && /Z$/.test(r.time)));
+    const updates = rows.filter((r) => /<Update>/.test(r.xml));
+    assert.equal(updates.length, 12, 'every notification, the doubly escaped ones too');
+    assert.deepEqual(updates.map((r) => Number(/<reasonCodeId>(\d+)</.exec(r.xml)?.[1])), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 'in publishing order');
+    assert.equal(updates[9].layers, 2, 'the tenth was escaped twice');
+    assert.deepEqual([rows[0].direction, rows[0].flow], ['sent', 'c2s']);
+  });
+});
