@@ -274,6 +274,10 @@ function isEvent(e: unknown): boolean {
   return isMomentPlace(e) && LANES.includes((e as Obj).lane as EventLane) && isStr((e as Obj).kind) && isStr((e as Obj).text) && optNum((e as Obj).rid) && ((e as Obj).severity === undefined || isSeverity((e as Obj).severity));
 }
 
+function isTick(t: unknown): boolean {
+  return isMomentPlace(t) && ((t as Obj).lane === 'client' || (t as Obj).lane === 'server') && isStr((t as Obj).summary);
+}
+
 function isFinding(f: unknown): f is Finding {
   return isMomentPlace(f) && FINDING_KINDS.includes((f as Obj).kind as FindingKind) && isSeverity((f as Obj).severity) && isStr((f as Obj).message) && listOf((f as Obj).evidence, isEvidence) && optStr((f as Obj).sid) && optStr((f as Obj).jid) && optStr((f as Obj).agent) && optNum((f as Obj).count);
 }
@@ -304,6 +308,9 @@ export function isTimelineSession(s: unknown): s is Session {
     listOf(s.evidence, isEvidence) &&
     listOf(s.events, isEvent) &&
     listOf(s.spans, isSpan) &&
+    (s.ticks === undefined || listOf(s.ticks, isTick)) &&
+    (s.streams === undefined || listOf(s.streams, isStr)) &&
+    optNum(s.frames) &&
     (s.trimmed === undefined || typeof s.trimmed === 'boolean')
   );
 }

@@ -80,7 +80,8 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
         const s = node.session;
         const item = new vscode.TreeItem(s.jid ?? s.agent ?? `sid ${s.sid}`, s.events.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `session:${s.sid}`;
-        item.description = [CAUSE_WORDS[s.endCause], lifetime(s), `${s.requests} request${s.requests === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+        const count = s.transport === 'websocket' ? `WebSocket, ${s.frames ?? 0} frame${s.frames === 1 ? '' : 's'}` : `${s.requests} request${s.requests === 1 ? '' : 's'}`;
+        item.description = [CAUSE_WORDS[s.endCause], lifetime(s), count].filter(Boolean).join(' · ');
         item.iconPath = causeIcon(s.endCause);
         item.tooltip = explanationTooltip(s);
         item.contextValue = SESSION_CONTEXT;

@@ -120,6 +120,7 @@ export function timeRange(s: Session, findings: Finding[]): { t0: number; t1: nu
     add(x.answered);
   }
   for (const e of s.events) add(e);
+  for (const k of s.ticks ?? []) add(k);
   for (const f of findings) add(f);
   if (!ts.length) return { t0: 0, t1: 1000 };
   let t0 = Math.min(...ts);
@@ -196,7 +197,8 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
   const height = y + 8;
 
   const svg = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': c.font, role: 'img' });
-  svg.appendChild(titled(el('rect', { x: 0, y: 0, width, height, fill: c.bg }), `BOSH session ${s.sid}`));
+  const ws = s.transport === 'websocket';
+  svg.appendChild(titled(el('rect', { x: 0, y: 0, width, height, fill: c.bg }), `${ws ? 'WebSocket' : 'BOSH'} session ${s.sid}`));
 
   // Lane backgrounds and names.
   const lane = (name: string, top: number, bottom: number, colour: string, cls: string) => {
@@ -205,7 +207,7 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
     g.appendChild(text(12, top + 15, name, { ...font, 'font-weight': 600, 'font-size': 12, class: 'lane-label' }));
   };
   lane('Client', clientTop, clientBottom, c.client, 'lane-client');
-  g.appendChild(text(12, barsTop + 12, 'requests', { ...font, fill: c.muted, 'font-size': 10 }));
+  g.appendChild(text(12, barsTop + 12, ws ? 'frames' : 'requests', { ...font, fill: c.muted, 'font-size': 10 }));
   lane('Server', serverTop, serverBottom, c.server, 'lane-server');
   lane('Finesse', finesseTop, finesseBottom, c.finesse, 'lane-finesse');
 
@@ -277,6 +279,16 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
       g.appendChild(titled(mark, `rid jumped to ${p.s.rid}: the requests in between never reached this log`));
     }
   });
+
+  // WebSocket frames: a tick on the sender's lane, no bar (a frame is not held like a request).
+  for (const k of s.ticks ?? []) {
+    const t = timeOf(k);
+    if (t === undefined) continue;
+    const top = k.lane === 'client' ? barsTop + 2 : serverEventsY + 7;
+    const tick = el('rect', { class: `tick tick-${k.lane}`, x: x(t) - 1, y: top, width: 2, height: ROW_H - 4, fill: k.lane === 'client' ? c.client : c.server, 'data-file': k.file, 'data-line': k.line });
+    const hover = `${k.stamp ?? clock(t, true)}  ${k.lane === 'client' ? 'sent' : 'received'} frame\n${k.summary}\n${where(k)}`;
+    g.appendChild(target(titled(tick, hover), hover, k));
+  }
 
   // Findings, on the server lane under its events.
   for (const f of findings) {

@@ -106,7 +106,8 @@ function showHeader(d: TimelineData): void {
   const lifetime = s.start?.time !== undefined && s.end?.time !== undefined ? seconds(s.end.time - s.start.time) : undefined;
   const p = s.params;
   const granted = [p.wait !== undefined ? `wait ${p.wait} s` : '', p.inactivity !== undefined ? `inactivity ${p.inactivity} s` : '', p.hold !== undefined ? `hold ${p.hold}` : '', p.requests !== undefined ? `requests ${p.requests}` : ''].filter(Boolean).join(', ');
-  const facts = [`sid ${s.sid}`, lifetime ? `lasted ${lifetime}` : '', `${s.requests} requests`, s.retransmissions ? `${s.retransmissions} sent again` : '', s.ridGaps ? `${s.ridGaps} rid jumps` : '', granted ? `granted ${granted}` : '', s.trimmed ? 'long session: only its first and last requests are drawn' : ''].filter(Boolean).join(' · ');
+  const ws = s.transport === 'websocket';
+  const facts = [ws ? `WebSocket ${s.sid}${s.streams?.length ? `, streams ${s.streams.join(', ')}` : ''}` : `sid ${s.sid}`, lifetime ? `lasted ${lifetime}` : '', ws ? `${s.frames ?? 0} frames` : `${s.requests} requests`, s.retransmissions ? `${s.retransmissions} sent again` : '', s.ridGaps ? `${s.ridGaps} rid jumps` : '', granted ? `granted ${granted}` : '', s.trimmed ? 'long session: only its first and last requests are drawn' : ''].filter(Boolean).join(' · ');
   header.replaceChildren(
     h('div', { class: 'title' }, d.title),
     h('div', { class: 'who' }, s.jid ?? (s.agent ? `agent ${s.agent}` : `sid ${s.sid}`)),
