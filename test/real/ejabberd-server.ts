@@ -23,6 +23,11 @@ export interface EjabberdOptions {
   logLevel?: 'debug' | 'info' | 'warning' | 'error';
   /** Folder for ejabberd.log and error.log (the temp dir's logs/ unless told); kept across restarts. */
   logDir?: string;
+  /**
+   * A second listener with TLS (a self-signed certificate for localhost) serving BOSH, WebSocket and
+   * XEP-0156 host-meta (mod_host_meta, which answers over TLS only), at `httpsOrigin`.
+   */
+  hostMeta?: boolean;
 }
 
 export class Ejabberd {
@@ -30,6 +35,8 @@ export class Ejabberd {
   readonly spool: string;
   readonly logDir: string;
   httpPort = 0;
+  /** The TLS listener's port when `hostMeta` is on. */
+  httpsPort = 0;
   private child?: ChildProcess;
   private out = '';
 
@@ -50,6 +57,16 @@ export class Ejabberd {
     return `ws://127.0.0.1:${this.httpPort}/ws`;
   }
 
+  /** https://localhost:<port>, where /.well-known/host-meta is served when `hostMeta` is on. */
+  get httpsOrigin(): string {
+    return `https://localhost:${this.httpsPort}`;
+  }
+
+  /** The self-signed certificate (and key) of the TLS listener. */
+  get certFile(): string {
+    return join(this.dir, 'localhost.pem');
+  }
+
   get logPath(): string {
     return join(this.logDir, 'ejabberd.log');
   }
@@ -64,12 +81,41 @@ export class Ejabberd {
     }
     if (!this.httpPort) {
       this.httpPort = await freePort();
+      if (this.opts.hostMeta) {
+        this.httpsPort = await freePort();
+        this.makeCertificate();
+      }
       this.writeConfig();
     }
     await this.launch();
   }
 
+  private makeCertificate(): void {
+    const key = join(this.dir, 'localhost.key');
+    const crt = join(this.dir, 'localhost.crt');
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', key, '-out', crt,
+      '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ], { stdio: 'pipe' });
+    // ejabberd's certfiles take the certificate and its key in one PEM.
+    writeFileSync(this.certFile, readFileSync(crt, 'utf8') + readFileSync(key, 'utf8'));
+  }
+
   private writeConfig(): void {
+    // mod_host_meta builds its URLs from the first TLS listener that serves mod_bosh and ejabberd_http_ws.
+    const tlsListener = this.opts.hostMeta
+      ? `
+  -
+    port: ${this.httpsPort}
+    ip: "127.0.0.1"
+    module: ejabberd_http
+    tls: true
+    request_handlers:
+      /http-bind: mod_bosh
+      /ws: ejabberd_http_ws
+      /.well-known/host-meta: mod_host_meta
+      /.well-known/host-meta.json: mod_host_meta`
+      : '';
     const cfg = `
 loglevel: ${this.opts.logLevel ?? 'debug'}
 log_rotate_count: 0
@@ -86,8 +132,8 @@ listen:
     request_handlers:
       /http-bind: mod_bosh
       /ws: ejabberd_http_ws
-      /api: mod_http_api
-acl:
+      /api: mod_http_api${tlsListener}
+${this.opts.hostMeta ? `certfiles:\n  - "${this.certFile}"\n` : ''}acl:
   loopback:
     ip:
       - 127.0.0.0/8
@@ -112,7 +158,7 @@ modules:
   mod_ping: {}
   mod_roster: {}
   mod_http_api: {}
-`;
+${this.opts.hostMeta ? '  mod_host_meta: {}\n' : ''}`;
     writeFileSync(join(this.dir, 'ejabberd.yml'), cfg);
   }
 
