@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { SCENARIOS, runScenario, type ScenarioResult, type ServerKind } from './scenarios';
+import { WS_SCENARIOS, wsScenariosFor } from './ws-scenarios';
 import { diagnose } from '../../src/core/diagnose';
 import { expandInputs } from '../../src/core/input';
 
@@ -84,6 +85,39 @@ for (const server of ['prosody', 'ejabberd'] as ServerKind[]) {
             else assert.match(sent, /type=["']terminate["']/);
             break;
         }
+      });
+    }
+  });
+}
+
+// The same over WebSocket: the HAR holds the connection's frames as Chromium DevTools writes them.
+for (const server of ['prosody', 'ejabberd'] as ServerKind[]) {
+  describe(`real ${server} over WebSocket with Strophe.js in Chromium`, () => {
+    let root: string;
+    before(() => (root = mkdtempSync(join(tmpdir(), `bosh-inspect-real-ws-${server}-`))));
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    for (const scenario of wsScenariosFor(server)) {
+      it(`${scenario.name}: ${scenario.title}`, async () => {
+        const result = await runScenario(server, scenario.name, join(root, scenario.name), WS_SCENARIOS);
+        const hars = result.files.filter((f) => f.endsWith('.har'));
+        for (const har of hars) {
+          const entries = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: Array<{ _resourceType: string; response: { status: number }; _webSocketMessages: Array<{ type: string; time: number; opcode: number; data: string }> }> } }).log.entries;
+          assert.equal(entries.length, 1, `${basename(har)} has its one connection`);
+          const m = entries[0]._webSocketMessages;
+          assert.deepEqual([entries[0]._resourceType, entries[0].response.status], ['websocket', 101]);
+          assert.match(m[0].data, /^<open [^>]*xmlns="urn:ietf:params:xml:ns:xmpp-framing"/);
+          assert.ok(m.every((x, i) => ['send', 'receive', 'error'].includes(x.type) && (i === 0 || x.time >= m[i - 1].time) && x.time > 1.7e9), 'types and wall-clock seconds in order');
+        }
+        const inputs = await expandInputs(result.files);
+        const incident = await diagnose(inputs.files);
+        await inputs.dispose();
+        const got = incident.sessions.map((x) => `${x.jid ?? x.sid}: ${x.endCause} — ${x.explanation}`).join('\n');
+        assert.deepEqual(incident.sessions.map((x) => x.endCause), result.expected.map((e) => e.endCause), `the diagnosis of this run:\n${got}`);
+        assert.ok(incident.sessions.every((x) => x.transport === 'websocket'));
+        result.expected.forEach((e, i) => {
+          if (e.condition) assert.equal(incident.sessions[i].condition, e.condition);
+        });
       });
     }
   });
