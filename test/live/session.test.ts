@@ -257,7 +257,7 @@ describe('live BOSH sessions against Prosody', function () {
       agent.session.send(m);
       await until('the session to close', () => agent.session.state === 'closed');
       const reason = agent.states.at(-1)![1];
-      assert.match(reason, /stopped answering: request rid=\d+ failed 3 times/);
+      assert.match(reason, /stopped answering \(nothing listens there any more\): request rid=\d+ failed 3 times/);
       assert.match(reason, /\d+ stanza\(s\) were not delivered/);
       await prosody.start();
     });

@@ -38,7 +38,8 @@ class ScriptedManager {
   private handle(body: XmlElement, req: IncomingMessage, res: ServerResponse): void {
     this.requests.push(body);
     if (!body.attrs.sid) {
-      return send(res, `<body xmlns='http://jabber.org/protocol/httpbind' sid='s1' wait='60' hold='1' requests='2' inactivity='30' ack='${body.attrs.rid}' maxpause='120' ${attrs(this.created)}/>`);
+      const granted = { sid: 's1', wait: '60', hold: '1', requests: '2', inactivity: '30', ack: body.attrs.rid, maxpause: '120', ...this.created };
+      return send(res, `<body xmlns='http://jabber.org/protocol/httpbind' ${attrs(granted)}/>`);
     }
     if (this.hook?.(body, req, res)) return;
     this.concurrent++;
@@ -132,8 +133,11 @@ describe('BOSH client (XEP-0124) against a scripted connection manager', () => {
     assert.deepEqual(rids, rids.map((_, i) => rids[0] + i), 'consecutive rids');
   });
 
-  it('retransmits a lost request with the same rid and the same body, then gives up after a bounded number of tries', async () => {
-    client = new BoshClient({ url: cm.url, to: 'x', retryBaseMs: 10, maxTries: 4 });
+  it('retransmits a lost request with the same rid and the same body, and gives up once the server would have dropped the session', async () => {
+    await cm.close();
+    cm = new ScriptedManager({ inactivity: '1', wait: '1' });
+    await cm.listen();
+    client = new BoshClient({ url: cm.url, to: 'x', retryBaseMs: 10, retryMaxMs: 100, maxTries: 4 });
     await client.start();
     const seen: string[] = [];
     cm.hook = (body, req) => {
@@ -148,10 +152,10 @@ describe('BOSH client (XEP-0124) against a scripted connection manager', () => {
     const ended = new Promise<Error>((r) => client.on('terminated', r));
     client.send(msg(1));
     const t = await ended;
-    assert.equal(seen.length, 4);
+    assert.ok(seen.length > 4, `tried on past maxTries while the server could still hold the session (${seen.length})`);
     assert.ok(seen.every((s) => s === seen[0]), 'identical bodies, identical rid and key');
-    assert.deepEqual(retries, [10, 20, 40]);
-    assert.match(t.message, /stopped answering: request rid=\d+ failed 4 times/);
+    assert.deepEqual(retries.slice(0, 5), [10, 20, 40, 80, 100]);
+    assert.match(t.message, /stopped answering \(no answer for longer than the server keeps a silent session\): request rid=\d+ failed \d+ times/);
     assert.equal((t as { undelivered?: number }).undelivered, 1);
     assert.equal(client.undeliveredStanzas()[0].getChildText('body'), '1');
   });
@@ -325,6 +329,42 @@ describe('BOSH client (XEP-0124) against a scripted connection manager', () => {
     assert.equal(cm.requests.length, before, 'no requests while paused');
     client.resume();
     await until('a request after resuming', () => cm.requests.length > before);
+  });
+
+  it('a held response stuck on the way does not cost the session: a fresh request before inactivity, then the stuck rid again', async () => {
+    await cm.close();
+    cm = new ScriptedManager({ inactivity: '3' });
+    await cm.listen();
+    // The server answers the first held request when the next one arrives, but that answer
+    // never reaches the client (a stalled proxy); a repeated rid gets the answer replayed.
+    let stalledRid: string | undefined;
+    let replayed = 0;
+    cm.hook = (body, _req, res) => {
+      if (stalledRid === undefined && cm.requests.length === 2) {
+        stalledRid = body.attrs.rid;
+        return true; // kept open, never answered on this connection
+      }
+      if (body.attrs.rid === stalledRid) {
+        replayed++;
+        send(res, `<body xmlns='http://jabber.org/protocol/httpbind'/>`);
+        return true;
+      }
+      return false;
+    };
+    const notices: string[] = [];
+    client = new BoshClient({ url: cm.url, to: 'b', stallProbeMs: 200 });
+    client.on('notice', (n) => notices.push(n));
+    const got: string[] = [];
+    client.on('received', (x) => got.push(...x.stanzas.map((m) => m.getChildText('body') ?? '')));
+    await client.start();
+    await until('a stalled request', () => stalledRid !== undefined);
+    await until('the stalled rid sent again and answered', () => replayed === 1, 5000);
+    assert.ok(notices.some((n) => /close to the server's inactivity limit \(3 s\): sending a request/.test(n)), notices.join('\n'));
+    assert.ok(notices.some((n) => new RegExp(`the answer to rid=${stalledRid} did not arrive although the server has a newer request`).test(n)), notices.join('\n'));
+    await until('a held request', () => cm.held.length > 0);
+    cm.push(`<message xmlns='jabber:client'><body>after the stall</body></message>`);
+    await until('the push after the stall', () => got.includes('after the stall'));
+    assert.equal(client.state, 'open');
   });
 
   it('polls no faster than `polling` when the server holds nothing', async () => {

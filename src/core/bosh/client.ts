@@ -24,6 +24,14 @@ export const BOSH_LIMITS = {
   retryMaxMs: 8_000,
   /** Resume this long before a pause (or the inactivity limit) runs out. */
   safetyMarginMs: 5_000,
+  /**
+   * A held request's response may be stalled in the network while the server's inactivity
+   * clock runs from the moment it answered: a fresh request reaches the server this long
+   * (at most a third of `inactivity`) before that clock could run out.
+   */
+  stallGuardMarginMs: 10_000,
+  /** After such a guard request, an older request still unanswered this long is sent again. */
+  stallProbeMs: 3_000,
 };
 
 export interface BoshOptions {
@@ -42,6 +50,8 @@ export interface BoshOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   responseMarginMs?: number;
+  stallGuardMarginMs?: number;
+  stallProbeMs?: number;
 }
 
 /** What the connection manager granted in its session creation response. */
@@ -117,6 +127,12 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
   private pauseTimer?: NodeJS.Timeout;
   private pollTimer?: NodeJS.Timeout;
   private lastEmptyExchangeAt = 0;
+  /** When a request with a fresh rid last left: the server holds something from then on, or answered it. */
+  private lastFreshSentAt = 0;
+  /** When the last response arrived: the server knew the session then. */
+  private lastAnsweredAt = 0;
+  private guardTimer?: NodeJS.Timeout;
+  private probeTimer?: NodeJS.Timeout;
   private ended?: BoshTerminated;
   private readonly o: Required<Omit<BoshOptions, 'route' | 'trust'>> & Pick<BoshOptions, 'route' | 'trust'>;
 
@@ -131,6 +147,8 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
       retryBaseMs: BOSH_LIMITS.retryBaseMs,
       retryMaxMs: BOSH_LIMITS.retryMaxMs,
       responseMarginMs: BOSH_LIMITS.responseMarginMs,
+      stallGuardMarginMs: BOSH_LIMITS.stallGuardMarginMs,
+      stallProbeMs: BOSH_LIMITS.stallProbeMs,
       ...options,
     };
     try {
@@ -316,6 +334,8 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     }
     const pending: Pending = { rid, xml: body.toString(), body, tries: 0 };
     this.inFlight.set(rid, pending);
+    this.lastFreshSentAt = Date.now();
+    this.armStallGuard();
     this.emit('sent', { rid, time: new Date(), body, wrapper: body, stanzas });
     const result = new Promise<XmlElement>((resolve, reject) => {
       if (awaited) pending.waiter = { resolve, reject };
@@ -370,19 +390,25 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
       return;
     }
     const code = (e as NodeJS.ErrnoException).code;
-    this.lost(p, code ? `${code} (${e.message})` : e.message);
+    this.lost(p, code ? `${code} (${e.message})` : e.message, code === 'ECONNREFUSED');
   }
 
-  /** Network error or timeout: the same rid with the same body again, after a bounded backoff. */
-  private lost(p: Pending, reason: string): void {
+  /**
+   * Network error or timeout: the same rid with the same body again, after a bounded backoff.
+   * The session is given up only when nothing listens any more (the server process is gone,
+   * and its sessions with it) or once the server would have dropped it anyway: a stalling
+   * path must not end a session the server still keeps.
+   */
+  private lost(p: Pending, reason: string, refused = false): void {
     if (this.state === 'closed' || !this.inFlight.has(p.rid)) return;
     if (this.state === 'terminating' && p.body.attrs.type !== 'terminate') return;
-    if (p.tries >= this.o.maxTries) {
+    if (p.tries >= this.o.maxTries && (refused || this.state === 'terminating' || this.serverWindowPassed())) {
       const where = this.url.host;
+      const why = refused ? 'nothing listens there any more' : `no answer for longer than the server keeps a silent session`;
       this.end(
         new BoshTerminated(
           'connection-lost',
-          `the connection manager at ${where} stopped answering: request rid=${p.rid} failed ${p.tries} times (last: ${reason})`,
+          `the connection manager at ${where} stopped answering (${why}): request rid=${p.rid} failed ${p.tries} times (last: ${reason})`,
           this.undeliveredCount(),
         ),
       );
@@ -436,6 +462,7 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
       return this.lost(p, 'recoverable binding error');
     }
     this.inFlight.delete(p.rid);
+    this.lastAnsweredAt = Date.now();
     if (p.waiter) p.waiter.resolve(body);
     this.arrived.set(p.rid, body);
     if (childElements(body).length === 0 && p.body.children.length === 0) this.lastEmptyExchangeAt = Date.now();
@@ -445,6 +472,58 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     this.deliverInOrder();
     this.handleReport(body);
     this.pump();
+  }
+
+  // ——— a stalled response must not cost the session ———
+
+  /**
+   * The server's inactivity clock may have started the moment it answered our newest request,
+   * if that answer is stuck on the way. So a fresh (empty) request, in the slot `requests`
+   * leaves beside the held one, reaches the server before that clock could run out: a request
+   * the server still holds comes back at once, and one whose answer was lost no longer costs
+   * the session.
+   */
+  private armStallGuard(): void {
+    clearTimeout(this.guardTimer);
+    const p = this.params;
+    if (!p || this.state === 'closed') return;
+    const limitMs = (p.inactivity ?? p.wait) * 1000;
+    const margin = Math.min(this.o.stallGuardMarginMs, limitMs / 3);
+    const at = this.lastFreshSentAt + limitMs - margin;
+    this.guardTimer = setTimeout(() => this.stallGuard(), Math.max(0, at - Date.now()));
+  }
+
+  private stallGuard(): void {
+    const p = this.params;
+    if (!p || this.state !== 'open' || this.inFlight.size === 0) return;
+    if (this.inFlight.size >= p.requests) {
+      this.emit('notice', `no response for ${Math.round((Date.now() - this.lastFreshSentAt) / 1000)} s and no free request slot (requests ${p.requests}): the session depends on the held request's answer arriving`);
+      return;
+    }
+    const older = [...this.inFlight.values()];
+    this.emit('notice', `no response for ${Math.round((Date.now() - this.lastFreshSentAt) / 1000)} s, close to the server's inactivity limit (${p.inactivity ?? p.wait} s): sending a request so the server cannot drop the session while an answer is stuck`);
+    void this.request({ sid: p.sid }, this.takeQueue(), false);
+    clearTimeout(this.probeTimer);
+    this.probeTimer = setTimeout(() => this.probeStalled(older), this.o.stallProbeMs);
+  }
+
+  /** The server answers a held request as soon as a newer one arrives; one still unanswered was lost on the way: ask again, inside the server's replay window. */
+  private probeStalled(older: Pending[]): void {
+    for (const p of older) {
+      if (this.state === 'closed' || !this.inFlight.has(p.rid)) continue;
+      this.emit('notice', `the answer to rid=${p.rid} did not arrive although the server has a newer request: it was lost or is stuck on the way; sending rid=${p.rid} again so the server replays it`);
+      p.request?.destroy();
+      clearTimeout(p.timer);
+      this.transmit(p);
+    }
+  }
+
+  /** True once the server would have dropped the session anyway: no answer for longer than inactivity plus wait. */
+  private serverWindowPassed(): boolean {
+    const p = this.params;
+    if (!p) return true;
+    const windowMs = ((p.inactivity ?? p.wait) + p.wait) * 1000;
+    return Date.now() - Math.max(this.lastAnsweredAt, this.lastFreshSentAt) > windowMs || this.o.maxTries <= 0 || this.lastAnsweredAt === 0;
   }
 
   /** XEP-0124 §7: responses are processed in rid order, whatever order they arrive in. */
@@ -498,6 +577,8 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     this.state = 'closed';
     clearTimeout(this.pauseTimer);
     clearTimeout(this.pollTimer);
+    clearTimeout(this.guardTimer);
+    clearTimeout(this.probeTimer);
     for (const p of this.inFlight.values()) {
       clearTimeout(p.timer);
       p.request?.destroy();
