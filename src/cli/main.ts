@@ -16,6 +16,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   decode: runDecode,
   scan: runScan,
   connect: runConnect,
+  discover: (argv) => import('./discover-command').then((m) => m.runDiscover(argv)),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 // XEP-0156 discovery against a real ejabberd 23.01 serving mod_host_meta on a TLS listener, then a
 // login on each URL it announced, with its self-signed certificate trusted by fingerprint.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as https from 'node:https';
@@ -43,6 +44,15 @@ describe('XEP-0156 discovery against ejabberd 23.01 mod_host_meta', function () 
     ]);
   });
 
+  it('bosh-inspect discover prints the URLs, and without the fingerprint exits 1 naming it', async () => {
+    const refused = await cli(['discover', ejabberd.httpsOrigin]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, new RegExp(`TLS failure: .*self-signed[\\s\\S]*--fingerprint ${fingerprint}`));
+    const ok = await cli(['discover', '--json', '--fingerprint', fingerprint, `localhost:${ejabberd.httpsPort}`]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.deepEqual(ok.stdout.trim().split('\n').map((l) => JSON.parse(l).url), [`wss://localhost:${ejabberd.httpsPort}/ws`, `https://localhost:${ejabberd.httpsPort}/http-bind`]);
+  });
+
   it('logs in on each announced URL with the same trusted fingerprint', async () => {
     const found = await discoverConnections(ejabberd.httpsOrigin, { trustFor: () => ({ fingerprint }) });
     for (const c of found.connections) {
@@ -58,6 +68,17 @@ describe('XEP-0156 discovery against ejabberd 23.01 mod_host_meta', function () 
     }
   });
 });
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
 
 /** The document as served, read without verifying the test certificate: only to compare bytes. */
 function getUnverified(url: string): Promise<string> {

@@ -52,6 +52,8 @@ export class DiscoveryError extends Error {
     readonly reason: DiscoveryFailure,
     message: string,
     options?: { cause?: CertificateError | Error },
+    /** The document's URL, when the failure is about one (a certificate is trusted for its host and port). */
+    readonly url?: string,
   ) {
     super(message, options);
   }
@@ -83,7 +85,7 @@ export function discoveryTarget(input: string): DiscoveryTarget {
     } catch {
       throw new DiscoveryError('input', `"${s}" is not a URL`);
     }
-    if (u.protocol !== 'https:') throw new DiscoveryError('input', `host-meta is read over https only (XEP-0156 §3: a document over plain ${u.protocol.slice(0, -1)} could be forged on the way), not ${u.protocol}`);
+    if (u.protocol !== 'https:') throw new DiscoveryError('input', `host-meta is read over https only (XEP-0156: a document over plain ${u.protocol.slice(0, -1)} could be forged on the way), not ${u.protocol}`);
     return { domain: u.hostname.toLowerCase(), origin: new URL(u.origin) };
   }
   const bare = s.split('/')[0];
@@ -269,7 +271,7 @@ function get(url: URL, accept: string, opts: DiscoveryOptions): Promise<Fetched 
   try {
     agent = createAgent(url, opts.trustFor?.(url) ?? {}, 1) as https.Agent;
   } catch (e) {
-    return Promise.reject(new DiscoveryError(isCertificateError(e) ? 'tls' : 'input', (e as Error).message, { cause: e as Error }));
+    return Promise.reject(new DiscoveryError(isCertificateError(e) ? 'tls' : 'input', (e as Error).message, { cause: e as Error }, url.href));
   }
   return new Promise<Fetched & { location?: string }>((resolve, reject) => {
     const req = https.request(url, { agent, method: 'GET', headers: { accept, 'user-agent': 'bosh-inspect' }, timeout: timeoutMs }, (res: IncomingMessage) => {
@@ -296,7 +298,7 @@ function get(url: URL, accept: string, opts: DiscoveryOptions): Promise<Fetched 
     req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
     req.on('error', (e) => {
       if (isCertificateError(e)) {
-        void explainCertificateError(url, e).then((c) => reject(new DiscoveryError('tls', `TLS failure: ${c.message}`, { cause: c })));
+        void explainCertificateError(url, e).then((c) => reject(new DiscoveryError('tls', `TLS failure: ${c.message}`, { cause: c }, url.href)));
       } else reject(new DiscoveryError('network', `${url.href}: ${networkWords(e, url)}`));
     });
     req.end();

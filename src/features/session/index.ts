@@ -1,12 +1,16 @@
-// "XMPP: Connect BOSH" and the commands of a live session.
+// "XMPP: Connect" (BOSH or WebSocket, as the URL says) and the commands of a live session.
 import * as vscode from 'vscode';
 import { CertificateError } from '../../core/bosh/tls-trust';
+import { connectionUrlProblem, transportName, transportOf } from '../../core/xmpp/connection-words';
 import { parseJid } from '../../core/xmpp/jid';
 import { stanzaPresets } from '../../core/xmpp/presets';
 import { parseStanza } from '../../core/xmpp/session';
 import { LiveSession } from './live-session';
 import { addSession, allSessions, disposeRegistry, removeSession, sessionById } from './live-sessions';
+import { askAccount } from './account-prompt';
+import { DISCOVER_COMMAND, discoverConnection } from './discover-connection';
 import { Credentials, savedProfiles, type ConnectionProfile } from './profiles';
+import { askToTrust } from './trust-prompt';
 import { SESSION_SCHEME, SessionDocuments } from './session-document';
 
 export { getSessionStanzas, listLiveSessions, onDidRecordStanza } from './live-sessions';
@@ -19,6 +23,7 @@ export const SESSION_COMMANDS = {
   saveTranscript: 'xmppBosh.saveTranscript',
   openInInspector: 'xmppBosh.openSessionInInspector',
   actions: 'xmppBosh.sessionActions',
+  discover: DISCOVER_COMMAND,
 } as const;
 
 export function registerSession(context: vscode.ExtensionContext): void {
@@ -29,6 +34,7 @@ export function registerSession(context: vscode.ExtensionContext): void {
     documents,
     vscode.workspace.registerTextDocumentContentProvider(SESSION_SCHEME, documents),
     cmd(SESSION_COMMANDS.connect, () => connect(credentials)),
+    cmd(SESSION_COMMANDS.discover, () => discoverConnection(credentials, (p) => connectProfile(credentials, p))),
     cmd(SESSION_COMMANDS.disconnect, (id?: string) => withSession(id, (s) => disconnect(s, documents))),
     cmd(SESSION_COMMANDS.sendStanza, (id?: string) => withSession(id, sendStanza, true)),
     cmd(SESSION_COMMANDS.subscribe, (id?: string) => withSession(id, subscribe, true)),
@@ -41,8 +47,16 @@ export function registerSession(context: vscode.ExtensionContext): void {
 }
 
 async function connect(credentials: Credentials): Promise<void> {
-  const profile = await pickProfile();
-  if (!profile) return;
+  const profile = await pickProfile(credentials);
+  if (profile) await connectProfile(credentials, profile);
+}
+
+/**
+ * Logs in with a profile: the password from SecretStorage or asked for, a certificate refused
+ * for the first time offered for trust by fingerprint (whichever binding refused it).
+ */
+async function connectProfile(credentials: Credentials, profile: ConnectionProfile): Promise<void> {
+  const over = transportName(transportOf(profile.url));
   let password = await credentials.password(profile);
   let fromStore = password !== undefined;
   if (!password) {
@@ -68,7 +82,7 @@ async function connect(credentials: Credentials): Promise<void> {
     live.channel.show(true);
     let cancelled = false;
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting ${profile.jid} over BOSH…`, cancellable: true }, (_progress, token) => {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting ${profile.jid} over ${over}…`, cancellable: true }, (_progress, token) => {
         // A server that never answers would otherwise hold the login for minutes.
         token.onCancellationRequested(() => {
           cancelled = true;
@@ -92,12 +106,7 @@ async function connect(credentials: Credentials): Promise<void> {
       if (cert?.fingerprint && !fingerprint && attempt === 0) {
         removeSession(live.id);
         live.dispose();
-        const choice = await vscode.window.showWarningMessage(
-          `The certificate of ${new URL(profile.url).host} is not trusted.`,
-          { modal: true, detail: `${err.message}\n\nTrust this certificate (SHA-256 ${cert.fingerprint}) for this host? Only do so if you recognise it, e.g. a Finesse server's self-signed certificate.` },
-          'Trust This Certificate',
-        );
-        if (choice !== 'Trust This Certificate') return;
+        if (!(await askToTrust(profile.url, err.message, cert.fingerprint))) return;
         await credentials.trust(profile.url, cert.fingerprint);
         continue;
       }
@@ -105,66 +114,49 @@ async function connect(credentials: Credentials): Promise<void> {
         await credentials.forget(profile);
         fromStore = false;
       }
-      void vscode.window.showErrorMessage(`XMPP BOSH ${profile.jid}: ${err.message}`);
+      void vscode.window.showErrorMessage(`XMPP ${profile.jid} over ${over}: ${err.message}`);
       return;
     }
   }
 }
 
-/** The certificate error behind a failed login: thrown as it is, or the cause of the session's end. */
+/**
+ * The certificate error behind a failed login: thrown as it is, or the cause of the session's end
+ * (BoshTerminated and WebSocketEnded both carry it as their cause, with condition 'certificate').
+ */
 function certificateOf(e: Error): CertificateError | undefined {
   const c = e instanceof CertificateError ? e : e.cause;
   return c instanceof CertificateError ? c : undefined;
 }
 
-async function pickProfile(): Promise<ConnectionProfile | undefined> {
+async function pickProfile(credentials: Credentials): Promise<ConnectionProfile | undefined> {
   const profiles = savedProfiles();
   const NEW = 'New connection…';
+  const DISCOVER = 'Discover connection…';
   if (profiles.length) {
     const pick = await vscode.window.showQuickPick(
-      [...profiles.map((p) => ({ label: p.name, description: p.jid, detail: p.url, profile: p })), { label: NEW, description: 'enter URL, JID and resource', detail: 'save profiles in the setting xmppBosh.connections', profile: undefined }],
-      { title: 'XMPP: Connect BOSH', placeHolder: 'Pick a connection' },
+      [
+        ...profiles.map((p) => ({ label: p.name, description: `${p.jid} · ${transportName(transportOf(p.url))}`, detail: p.url, profile: p })),
+        { label: NEW, description: 'enter URL, JID and resource', detail: 'save profiles in the setting xmppBosh.connections', profile: undefined },
+        { label: DISCOVER, description: 'from a domain or JID', detail: "read the domain's XEP-0156 host-meta for its WebSocket and BOSH URLs", profile: undefined },
+      ],
+      { title: 'XMPP: Connect', placeHolder: 'Pick a connection' },
     );
     if (!pick) return undefined;
     if (pick.profile) return pick.profile;
+    if (pick.label === DISCOVER) {
+      await discoverConnection(credentials, (p) => connectProfile(credentials, p));
+      return undefined;
+    }
   }
   const url = await vscode.window.showInputBox({
-    title: 'BOSH URL (1/3)',
-    placeHolder: 'https://finesse.example.com:7443/http-bind/',
+    title: 'Connection URL (1/3): wss:// or ws:// for WebSocket, https:// or http:// for BOSH',
+    placeHolder: 'wss://finesse.example.com:8445/ws/  or  https://finesse.example.com:7443/http-bind/',
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === 'http:' || u.protocol === 'https:' ? undefined : 'a BOSH URL starts with https:// or http://';
-      } catch {
-        return 'not a URL; for Finesse: https://<finesse host>:7443/http-bind/';
-      }
-    },
+    validateInput: (v) => connectionUrlProblem(v),
   });
   if (!url) return undefined;
-  const jid = await vscode.window.showInputBox({
-    title: 'JID (2/3)',
-    placeHolder: 'agentid@finesse-host',
-    ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        parseJid(v);
-        return undefined;
-      } catch (e) {
-        return (e as Error).message;
-      }
-    },
-  });
-  if (!jid) return undefined;
-  const resource = await vscode.window.showInputBox({ title: 'Resource (3/3)', placeHolder: 'leave empty to let the server choose', ignoreFocusOut: true });
-  if (resource === undefined) return undefined;
-  let allowPlainOverHttp = false;
-  if (url.startsWith('http:')) {
-    const plain = await vscode.window.showQuickPick(['No: SCRAM only', 'Yes: allow PLAIN over plain http (trusted lab link only)'], { title: 'This URL is not encrypted. Allow the PLAIN mechanism, which sends the password readable?' });
-    if (!plain) return undefined;
-    allowPlainOverHttp = plain.startsWith('Yes');
-  }
-  return { name: jid, url, jid, resource: resource || undefined, allowPlainOverHttp };
+  return askAccount(url.trim());
 }
 
 async function withSession(id: string | undefined, fn: (s: LiveSession) => unknown, needOnline = false): Promise<void> {
@@ -172,13 +164,13 @@ async function withSession(id: string | undefined, fn: (s: LiveSession) => unkno
   if (!s) {
     const candidates = allSessions().filter((x) => !needOnline || x.state === 'online');
     if (candidates.length === 0) {
-      void vscode.window.showInformationMessage(needOnline ? 'No BOSH session is online. Run "XMPP: Connect BOSH" first.' : 'No BOSH session is open.');
+      void vscode.window.showInformationMessage(needOnline ? 'No XMPP session is online. Run "XMPP: Connect" first.' : 'No XMPP session is open.');
       return;
     }
     if (candidates.length === 1) s = candidates[0];
     else {
       const pick = await vscode.window.showQuickPick(
-        candidates.map((x) => ({ label: x.jid, description: x.state, detail: x.url, s: x })),
+        candidates.map((x) => ({ label: x.jid, description: `${x.state} · ${x.transportName}`, detail: x.url, s: x })),
         { placeHolder: 'Which session?' },
       );
       s = pick?.s;
@@ -270,6 +262,6 @@ async function actions(s: LiveSession): Promise<void> {
     // A closed session (failed login, server gone) is dismissed the same way: its status item goes.
     { label: s.state === 'closed' ? '$(close) Close Session' : '$(debug-disconnect) Disconnect', run: () => vscode.commands.executeCommand(SESSION_COMMANDS.disconnect, s.id) },
   ].filter(Boolean) as Array<{ label: string; run: () => unknown }>;
-  const pick = await vscode.window.showQuickPick(items, { title: `${s.jid}: ${s.state}` });
+  const pick = await vscode.window.showQuickPick(items, { title: `${s.jid} over ${s.transportName}: ${s.state}` });
   await pick?.run();
 }

@@ -5,6 +5,7 @@ import { RingBuffer } from '../../core/xmpp/ring-buffer';
 import { formatNotice, formatRecord, formatWrapper } from '../../core/xmpp/record-format';
 import { transcriptLine, transcriptNotice, type SessionNotice, type StanzaRecord } from '../../core/xmpp/stanza-record';
 import { fireRecorded, fireStateChanged } from './live-sessions';
+import { statusShort, transportName } from '../../core/xmpp/connection-words';
 
 /** Default of `xmppBosh.session.bufferSize`. */
 export const DEFAULT_BUFFER_SIZE = 5000;
@@ -28,9 +29,9 @@ export class LiveSession implements vscode.Disposable {
     this.session = new XmppSession(profile);
     const cfg = vscode.workspace.getConfiguration('xmppBosh.session');
     this.buffer = new RingBuffer(Math.max(100, cfg.get<number>('bufferSize', DEFAULT_BUFFER_SIZE)));
-    this.channel = vscode.window.createOutputChannel(`XMPP BOSH: ${this.session.bareJid}`, 'xmpp-log');
+    this.channel = vscode.window.createOutputChannel(`XMPP ${this.transportName}: ${this.session.bareJid}`, 'xmpp-log');
     this.status = vscode.window.createStatusBarItem(`xmppBosh.session.${this.id}`, vscode.StatusBarAlignment.Left, 50);
-    this.status.name = `XMPP BOSH ${label}`;
+    this.status.name = `XMPP ${this.transportName} ${label}`;
     this.status.command = { title: 'Session actions', command: 'xmppBosh.sessionActions', arguments: [this.id] };
     this.showState('connecting', profile.url);
     this.status.show();
@@ -67,12 +68,27 @@ export class LiveSession implements vscode.Disposable {
     return this.session.state;
   }
 
+  /** 'BOSH' or 'WebSocket', as the URL's scheme chose. */
+  get transportName(): string {
+    return transportName(this.session.transportKind);
+  }
+
+  /** How the server knows the session now: `BOSH sid …`, `WebSocket connection 2, stream id …`. */
+  get transportLabel(): string {
+    return this.session.transportLabel;
+  }
+
+  /** BOSH pause (XEP-0124 §10) exists over BOSH only. */
+  get canPause(): boolean {
+    return this.session.transportKind === 'bosh';
+  }
+
   private showState(state: SessionState, detail: string): void {
     const icon = { connecting: '$(sync~spin)', authenticating: '$(sync~spin)', binding: '$(sync~spin)', online: '$(plug)', reconnecting: '$(sync~spin)', closed: '$(debug-disconnect)' }[state];
-    const what = state === 'online' ? `online (sid ${this.session.sid})` : state === 'closed' ? `closed: ${detail}` : state;
-    const short = state === 'online' ? `online, sid ${(this.session.sid ?? '').slice(0, 8)}` : state === 'closed' ? 'closed' : state;
+    const what = state === 'online' ? `online (${this.transportLabel})` : state === 'closed' ? `closed: ${detail}` : state;
+    const short = state === 'online' ? `online, ${statusShort(this.session)}` : state === 'closed' ? 'closed' : state;
     this.status.text = `${icon} ${this.session.bareJid}: ${short}`;
-    this.status.tooltip = `XMPP BOSH ${this.session.bareJid}: ${what}\n${this.url}\nClick for Disconnect, Send Stanza, Subscribe, Save Transcript`;
+    this.status.tooltip = `XMPP ${this.session.bareJid} over ${this.transportName}: ${what}\n${this.url}\nClick for Disconnect, Send Stanza, Subscribe, Save Transcript`;
     this.status.backgroundColor = state === 'closed' && detail !== 'disconnected' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
 
@@ -87,7 +103,7 @@ export class LiveSession implements vscode.Disposable {
   /** The buffered stanzas as transcript lines the finder, the grammar and the Inspector read back. */
   transcript(): string {
     const dropped = this.buffer.total - this.buffer.length;
-    const head = `# ${new Date().toISOString()} XMPP BOSH session ${this.session.bareJid} at ${this.url}${dropped ? `; the first ${dropped} stanzas are no longer in memory (setting xmppBosh.session.bufferSize)` : ''}\n`;
+    const head = `# ${new Date().toISOString()} XMPP session ${this.session.bareJid} over ${this.transportName} at ${this.url}${dropped ? `; the first ${dropped} stanzas are no longer in memory (setting xmppBosh.session.bufferSize)` : ''}\n`;
     const stanzas = this.buffer.toArray();
     const since = stanzas[0]?.time ?? '';
     // Notices interleaved by time (ISO strings sort as times), none older than the first stanza kept.

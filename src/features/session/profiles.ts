@@ -1,5 +1,6 @@
-// Connection profiles from settings, passwords in SecretStorage, trusted certificates per host.
+// Connection profiles from settings, passwords in SecretStorage, trusted certificates per host and port.
 import * as vscode from 'vscode';
+import { certificateScope } from '../../core/xmpp/connection-words';
 
 export interface ConnectionProfile {
   name: string;
@@ -52,21 +53,25 @@ export class Credentials {
   /** The fingerprint the user chose to trust for this host:port, if any. */
   trustedFingerprint(url: string): string | undefined {
     const map = this.context.globalState.get<Record<string, string>>(TRUSTED_KEY, {});
-    return map[hostOf(url)];
+    return map[certificateScope(url)];
   }
 
   trust(url: string, fingerprint: string): Thenable<void> {
     const map = { ...this.context.globalState.get<Record<string, string>>(TRUSTED_KEY, {}) };
-    map[hostOf(url)] = fingerprint;
+    map[certificateScope(url)] = fingerprint;
     return this.context.globalState.update(TRUSTED_KEY, map);
   }
 }
 
-function hostOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
-  } catch {
-    return url;
-  }
+/**
+ * Adds a profile to the user's own settings (never the workspace's); a profile of the same URL and JID is replaced.
+ */
+export async function saveProfile(profile: ConnectionProfile): Promise<void> {
+  const cfg = vscode.workspace.getConfiguration('xmppBosh');
+  const current = cfg.inspect<unknown[]>('connections')?.globalValue;
+  const list = Array.isArray(current) ? current.filter((p) => !(p && typeof p === 'object' && (p as ConnectionProfile).url === profile.url && (p as ConnectionProfile).jid === profile.jid)) : [];
+  const entry: Record<string, unknown> = { name: profile.name, url: profile.url, jid: profile.jid };
+  if (profile.resource) entry.resource = profile.resource;
+  if (profile.allowPlainOverHttp) entry.allowPlainOverHttp = true;
+  await cfg.update('connections', [...list, entry], vscode.ConfigurationTarget.Global);
 }

@@ -1,4 +1,4 @@
-// Live sessions ("XMPP: Connect BOSH") diagnosed from their transcripts, so the Sessions view
+// Live sessions ("XMPP: Connect", over BOSH or WebSocket) diagnosed from their transcripts, so the Sessions view
 // shows their timeline like a log's: refreshed, debounced, as stanzas arrive.
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/sessions/model';
@@ -11,7 +11,12 @@ export interface LiveView {
   id: string;
   jid: string;
   state: string;
+  /** BOSH only; a WebSocket session is known by its connection and stream id (in `label`). */
   sid?: string;
+  /** 'BOSH' or 'WebSocket'. */
+  transport: string;
+  /** How the server knows it now: `BOSH sid …`, `WebSocket connection 2, stream id …`. */
+  label: string;
   stanzas: number;
   /** The transcript's document, where its events' places point. */
   uri: string;
@@ -40,6 +45,8 @@ export class LiveDiagnoses implements vscode.Disposable {
       jid: s.jid,
       state: s.state,
       ...(s.session.sid ? { sid: s.session.sid } : {}),
+      transport: s.transportName,
+      label: s.transportLabel,
       stanzas: s.buffer.total,
       uri: SessionDocuments.uriFor(s.id, s.jid).toString(),
       ...(this.incidents.has(s.id) ? { incident: this.incidents.get(s.id)! } : {}),

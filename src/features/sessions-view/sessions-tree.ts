@@ -1,6 +1,6 @@
 // The "BOSH Sessions" view: the incident's sessions (end cause as icon and words, lifetime,
 // requests), each expanding to its timeline events; findings not tied to a session; the clocks;
-// and the live sessions of "XMPP: Connect BOSH".
+// and the live sessions of "XMPP: Connect" (BOSH or WebSocket).
 import * as vscode from 'vscode';
 import type { ClockNote, Finding, Incident, Session, TimelineEvent } from '../../core/sessions/model';
 import type { IncidentStore } from '../diagnostics/incident-state';
@@ -128,10 +128,10 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
         const l = node.live;
         const item = new vscode.TreeItem(l.jid, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `live:${l.id}`;
-        item.description = [`live, ${l.state}`, l.sid ? `sid ${l.sid}` : '', `${l.stanzas} stanza${l.stanzas === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+        item.description = [`live, ${l.state}`, l.sid ? `sid ${l.sid}` : l.transport, `${l.stanzas} stanza${l.stanzas === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(l.state === 'closed' ? 'debug-disconnect' : 'plug');
         const s = l.incident?.sessions[0];
-        item.tooltip = s ? explanationTooltip(s) : plainTooltip(`Live session ${l.jid} (${l.state})`);
+        item.tooltip = s ? explanationTooltip(s) : plainTooltip(`Live session ${l.jid} over ${l.transport} (${l.state})`);
         item.contextValue = LIVE_CONTEXT;
         return item;
       }
