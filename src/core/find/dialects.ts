@@ -9,6 +9,8 @@ export interface LogRecord {
   stamp: string;
   /** Offset where the record's message starts, after the prefix. */
   messageStart: number;
+  /** Who wrote the record, where the layout names it: Prosody's source column (`c2s55d8a0`, `bosh<sid>`, `mod_websocket`). */
+  source?: string;
 }
 
 interface Dialect {
@@ -48,9 +50,9 @@ export const DIALECTS: readonly Dialect[] = [
   // Smack's console debugger: 21:07:47 SENT (0): …
   { id: 'smack', first: /\d/, prefix: /^(?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2}) (?=(?:SENT|RECV|RCV) +\(\d+\))/ },
   // Prosody: Nov 23 21:07:47 c2s55d8a0	debug	Received[c2s]: …
-  { id: 'prosody', first: /[A-Z]/, prefix: /^(?<mo>[A-Z][a-z]{2}) (?<d>[ \d]\d) (?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})\s+\S+\s+(?:debug|info|warn|error)\s+/ },
+  { id: 'prosody', first: /[A-Z]/, prefix: /^(?<mo>[A-Z][a-z]{2}) (?<d>[ \d]\d) (?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})\s+(?<src>\S+)\s+(?:debug|info|warn|error)\s+/ },
   // Prosody with ISO timestamps (log = { { to = "file", timestamps = "%Y-%m-%d %H:%M:%S" } })
-  { id: 'prosody', first: /\d/, prefix: new RegExp(`^${ISO_DATE}\\s+\\S+\\s+(?:debug|info|warn|error)\\t\\s*`) },
+  { id: 'prosody', first: /\d/, prefix: new RegExp(`^${ISO_DATE}\\s+(?<src>\\S+)\\s+(?:debug|info|warn|error)\\t\\s*`) },
   // Browser consoles (Strophe, Converse, JSXC) copied with timestamps: 10:11:12.345 RECV: <body …
   { id: 'console', first: /\d/, prefix: /^(?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})\.(?<ms>\d{3}) / },
   // Anything else that starts with an ISO date: a new record all the same.
@@ -85,7 +87,9 @@ function readAs(index: number, line: string): LogRecord | undefined {
   if (!m) return undefined;
   if (dialect.id !== 'plain') lastHit = index;
   const g = m.groups ?? {};
-  return { dialect: dialect.id, stamp: stampOf(m[0], g), time: isoTime(g), messageStart: m[0].length };
+  const record: LogRecord = { dialect: dialect.id, stamp: stampOf(m[0], g), time: isoTime(g), messageStart: m[0].length };
+  if (g.src) record.source = g.src;
+  return record;
 }
 
 /** True when the line begins a new log record: an open fragment must not run past it. */

@@ -6,6 +6,7 @@ import { directionIn } from './direction';
 import { ExtentScanner, NEED_MORE, NOT_XML } from './extent-scanner';
 import { isNameStart } from '../xml/parse';
 import { splitLines } from './lines';
+import { SocketLines } from './socket-lines';
 
 /** How far before a fragment its direction marker is looked for. */
 const MAX_LEAD_IN = 300;
@@ -21,6 +22,10 @@ export interface RecordContext {
   time?: string;
   stamp?: string;
   direction?: Direction;
+  /** Who wrote the record, where the layout names it (Prosody's source column). */
+  source?: string;
+  /** The WebSocket connection the record is about, when the log names one (see socket-lines.ts). */
+  connection?: string;
 }
 
 interface OpenFragment {
@@ -43,6 +48,7 @@ export class FragmentFinder {
   private ctx: RecordContext = {};
   private pending: OpenFragment | undefined;
   private out: Fragment[] = [];
+  private readonly sockets = new SocketLines();
   /** The log prefix of the line pushed last, when it began a record. */
   lastRecord: LogRecord | undefined;
 
@@ -69,6 +75,9 @@ export class FragmentFinder {
     } else if (!record && line.startsWith('Date: ')) this.httpDate(line);
     if (record && from === 0) {
       this.ctx = { dialect: record.dialect, time: record.time, stamp: record.stamp };
+      if (record.source) this.ctx.source = record.source;
+      const connection = this.sockets.record(record, line);
+      if (connection) this.ctx.connection = connection;
       from = leadStart = record.messageStart;
     }
     this.scanLine(line, from, leadStart);
@@ -142,6 +151,10 @@ export class FragmentFinder {
         this.pending = { scanner, line: this.lineNo, column: at, escaped: esc.level, parts: [text], size: text.length, ctx: { ...this.ctx } };
         return;
       }
+      if (esc.level === 0 && isMention(scanner, line, end)) {
+        pos = end;
+        continue;
+      }
       this.emit(line.slice(at, end), this.lineNo, this.lineNo, at, esc.level, false, this.ctx);
       pos = leadStart = end;
     }
@@ -190,8 +203,23 @@ export class FragmentFinder {
     if (ctx.stamp) f.stamp = ctx.stamp;
     if (ctx.direction) f.direction = ctx.direction;
     if (ctx.dialect) f.dialect = ctx.dialect;
+    const connection = this.sockets.fragment(ctx.dialect, ctx.source, ctx.connection, text);
+    if (connection) {
+      ctx.connection = connection;
+      f.socket = { connection };
+    }
     this.out.push(f);
   }
+}
+
+/**
+ * A stream header named in prose, not sent: Prosody's "Client sent opening <stream:stream> to
+ * localhost" and "Sent reply <stream:stream> to client" (mod_c2s.lua). A real header always has
+ * attributes; one without, followed by words, is a mention.
+ */
+function isMention(scanner: ExtentScanner, line: string, end: number): boolean {
+  if (!scanner.streamHeader || scanner.rootHasAttributes) return false;
+  return /^ +[A-Za-z]/.test(line.slice(end, end + 8));
 }
 
 /**
