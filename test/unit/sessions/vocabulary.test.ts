@@ -147,8 +147,58 @@ const CASES: Case[] = [
     { note: 'agent-state', agent: '1001003', reason: '255', state: '1' }],
   ['0000001065: 10.10.10.21: Jun 17 2017 00:17:04.690 +0530: %CCBU_CTIReader-6-DECODED_MESSAGE_FROM_CTI_SERVER: %[cti_message=AgentStateEvent]: agentState=1 (LOGOUT), eventReasonCode=255, agentID=1001003',
     { note: 'agent-state', reason: '255', state: '1 (LOGOUT)' }],
+  // Over WebSocket. Prosody 0.12 and ejabberd 23.01 lines from test/fixtures/logs/websocket/ (real runs); the others from their sources.
+  ['Dec 01 11:16:49 c2s55dde6c5b6d0\tdebug\tSending WebSocket handshake', { note: 'session-created', source: 'prosody', connection: 'c2s55dde6c5b6d0' }],
+  ['Dec 01 11:16:50 mod_websocket\tdebug\tWebsocket received frame: opcode=8, 2 bytes', { note: 'socket-closed', source: 'prosody' }],
+  ['Dec 01 11:16:50 c2s55dde6e8c380\tinfo\tClient disconnected: closed', { note: 'session-closed', connection: 'c2s55dde6e8c380', condition: 'closed' }],
+  ['Dec 01 11:16:50 c2s55dde6c5b6d0\tinfo\tClient disconnected: connection closed', { note: 'session-closed', connection: 'c2s55dde6c5b6d0', condition: 'connection closed' }],
+  ['Dec 01 11:16:50 c2s55dde6c5b6d0\tdebug\tc2s stream for 1001@localhost/desktop closed: session closed', { note: 'session-closed', connection: 'c2s55dde6c5b6d0', jid: '1001@localhost/desktop', condition: undefined }],
+  // Prosody stopped under a live WebSocket session (test/fixtures/sessions/prosody-ws-killed, a real run)
+  ['Dec 01 11:08:54 c2s559ea59d5470\tdebug\tc2s stream for 1001@localhost/killed closed: Received SIGTERM', { note: 'session-closed', jid: '1001@localhost/killed', condition: 'Received SIGTERM' }],
+  ["Dec 01 11:08:54 c2s559ea59d5470\tdebug\tDisconnecting client, <stream:error> is: <stream:error><system-shutdown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/><text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>Received SIGTERM</text></stream:error>",
+    { note: 'stream-error', connection: 'c2s559ea59d5470', condition: 'system-shutdown' }],
+  ['Dec 01 11:16:50 c2s55dde6c5b6d0\twarn\tFailed to receive a stream close response, closing connection anyway...', { note: 'session-closed', connection: 'c2s55dde6c5b6d0' }],
+  ['Dec 01 11:16:50 c2s55dde6c5b6d0\twarn\twebsocket frame buffer full - terminating session', { note: 'stream-error', connection: 'c2s55dde6c5b6d0' }],
+  ["Dec 01 11:16:50 mod_websocket\tdebug\tClient didn't want to talk XMPP, list of protocols was (empty)", { note: 'binding-error', condition: '(empty)' }],
+  ['2026-12-01 11:18:30.506408+00:00 [debug] <0.484.0>@ejabberd_http_ws:init/1:135 Client connected through websocket {http_ws,<0.484.0>,{{127,0,0,1},55320}}',
+    { note: 'session-created', source: 'ejabberd', connection: '<0.484.0>' }],
+  ['2026-12-01 11:18:32.013101+00:00 [debug] <0.487.0>@ejabberd_websocket:handle_data_int/6:287 WebSocket close op: 1001 ', { note: 'socket-closed', status: 1001 }],
+  ['2026-12-01 11:18:30.976465+00:00 [debug] <0.483.0>@ejabberd_websocket:handle_data_int/6:294 WebSocket close op unknown: <<>>', { note: 'socket-closed', status: undefined }],
+  ['2026-12-01 11:18:31.079703+00:00 [debug] <0.483.0>@ejabberd_websocket:ws_loop/5:215 TCP connection was closed, exit', { note: 'socket-closed', source: 'ejabberd' }],
+  ['2026-12-01 11:18:31.079703+00:00 [debug] <0.483.0>@ejabberd_websocket:ws_loop/5:218 TCP connection error: connection reset by peer', { note: 'socket-closed', condition: 'connection reset by peer' }],
+  ['2026-12-01 11:18:31.079703+00:00 [debug] <0.483.0>@ejabberd_websocket:ws_loop/5:255 Shutdown request received, closing websocket with pid <0.483.0>', { note: 'socket-closed' }],
+  ['2026-12-01 11:18:31.079703+00:00 [error] <0.483.0>@ejabberd_websocket:ws_loop/5:225 Linked websocket controlling loop crashed with reason: killed', { note: 'socket-closed', condition: 'killed' }],
+  ['2026-12-01 11:18:31.079703+00:00 [debug] <0.483.0>@ejabberd_websocket:ws_loop/5:199 Websocket decode error unexpected_continuation', { note: 'stream-error', condition: 'unexpected_continuation' }],
+  ['2026-12-01 11:20:00.000000+00:00 [debug] <0.484.0>@ejabberd_http_ws:handle_info/3:247 Closing websocket connection from hitting inactivity timeout', { note: 'idle-close', connection: '<0.484.0>' }],
+  ['2026-12-01 11:20:00.000000+00:00 [debug] <0.484.0>@ejabberd_http_ws:handle_info/3:260 Closing websocket connection from missing pongs', { note: 'ping-timeout', connection: '<0.484.0>' }],
+  ['2026-12-01 11:18:30.977492+00:00 [info] <0.485.0>@ejabberd_c2s:process_terminated/2:295 (websocket|<0.484.0>) Closing c2s session for 1001@localhost/desktop: Stream reset by peer',
+    { note: 'session-closed', connection: '<0.484.0>', jid: '1001@localhost/desktop' }],
+  ['2026-12-01 11:18:30.614278+00:00 [info] <0.485.0>@ejabberd_c2s:bind/2:450 (websocket|<0.484.0>) Opened c2s session for 1001@localhost/desktop', { note: 'session-created', connection: '<0.484.0>' }],
+  ['2021-03-05 10:11:12.345 [info] <0.608.0>@ejabberd_c2s:bind/2:450 (http_bind|<0.607.0>) Opened c2s session for 1001@localhost/web', { note: 'session-created', connection: undefined }],
+  [`${OF} WARN  [qtp123-45]: org.jivesoftware.openfire.websocket.OpenfireWebSocketServlet - Failed to create websocket for 10.10.10.50:51234 make a request at /ws/`, { note: 'binding-error', source: 'openfire', ip: '10.10.10.50' }],
+  [`${OF} WARN  [qtp123-45]: org.jivesoftware.openfire.websocket.XmppWebSocket - Client closed stream before session was established`, { note: 'session-closed', source: 'openfire' }],
+  [`${OF} WARN  [qtp123-45]: org.jivesoftware.openfire.websocket.XmppWebSocket - Closing session due to incorrect hostname in stream header. Host: fin2.ucce.local`, { note: 'stream-error', condition: 'fin2.ucce.local' }],
+  [`${OF} WARN  [qtp123-45]: org.jivesoftware.openfire.websocket.XmppWebSocket - Failed to deliver packet; socket is closed:`, { note: 'undeliverable' }],
+  [`${OF} ERROR [pool-4-thread-1]: org.jivesoftware.openfire.websocket.XmppWebSocket - Failed to ping remote peer: WebSocketSession[websocket=JettyListenerEventDriver,behavior=SERVER]`, { note: 'ping-timeout' }],
+  [`${OF} WARN  [TaskEngine-pool-2]: org.jivesoftware.openfire.websocket.WebSocketClientConnectionHandler - Unable to send websocket ping to remote peer: WebSocketConnection{peer: /10.10.10.50:51234}`, { note: 'ping-timeout' }],
+  [`${OF} WARN  [qtp123-45]: org.jivesoftware.openfire.websocket.WebSocketClientConnectionHandler - Attempting to close connection on which an error occurred: WebSocketConnection{peer: /10.10.10.50:51234}`, { note: 'socket-closed' }],
+  [`${OF} WARN  [TaskEngine-pool-2]: org.jivesoftware.openfire.websocket.WebSocketClientConnectionHandler - Trying to ping a websocket connection (XMPP address: '1001003@fin1.ucce.local/desktop') that's idle, but has no corresponding Openfire session. Websocket connection: x`,
+    { note: 'idle-warning', jid: '1001003@fin1.ucce.local/desktop' }],
+  // Strophe.js 5 and Chromium, from test/fixtures/logs/websocket/strophe-console.log (a real run), and Strophe's source
+  ['11:16:49.488 Websocket open  strophe.umd.js:179', { note: 'session-created', source: 'strophe' }],
+  ['11:21:00.440 [error] Websocket closed unexcectedly  strophe.umd.js:170', { note: 'disconnected', source: 'strophe' }],
+  ['11:21:00.440 [error] Websocket closed unexpectedly  strophe.umd.js:170', { note: 'disconnected', source: 'strophe' }],
+  ['11:21:00.440 Websocket closed  strophe.umd.js:179', { note: 'socket-closed', source: 'strophe' }],
+  ['11:16:50.877 WebSockets _doDisconnect was called  strophe.umd.js:179', { note: 'socket-closed', source: 'strophe' }],
+  ['11:21:00.440 [error] Websocket error {"isTrusted":true}  strophe.umd.js:170', { note: 'disconnected', condition: '{"isTrusted":true}' }],
+  ['11:21:00.440 [error] WebSocket stream error: system-shutdown  strophe.umd.js:170', { note: 'stream-error', condition: 'system-shutdown' }],
+  ["11:21:00.440 [error] WebSocket connection to 'ws://127.0.0.1:35345/ws-wrong-path' failed: Error during WebSocket handshake: Unexpected response code: 404  strophe.umd.js:2757",
+    { note: 'request-error', source: 'chromium', status: 404 }],
+  ["11:21:00.440 [error] WebSocket connection to 'wss://fin1:8445/ws/' failed: Error during WebSocket handshake: net::ERR_CONNECTION_RESET  strophe.umd.js:2757",
+    { note: 'request-error', source: 'chromium', condition: 'net::ERR_CONNECTION_RESET' }],
+  // Converse.js 14, from test/fixtures/logs/websocket/converse-console.log (a real run)
+  ['11:17:12.094 Status changed to: DISCONNECTED  converse-headless.js:3927', { note: 'disconnected', source: 'converse', state: 'DISCONNECTED' }],
 ];
-
 describe('session vocabulary', () => {
   for (const [line, expected] of CASES) {
     it(`${expected.source ?? expected.note}: ${line.slice(0, 90)}`, () => {
@@ -160,6 +210,17 @@ describe('session vocabulary', () => {
       }
     });
   }
+
+  it('gives a WebSocket line that names no connection the record\'s, and never overrides one the line names', () => {
+    const close = '2026-12-01 11:18:30.976465+00:00 [debug] <0.483.0>@ejabberd_websocket:handle_data_int/6:294 WebSocket close op unknown: <<>>';
+    assert.strictEqual(readNotes(close, close.length, '<0.484.0>')[0].connection, '<0.484.0>');
+    assert.strictEqual(readNotes(close)[0].connection, undefined);
+    const c2s = '2026-12-01 11:18:30.977492+00:00 [info] <0.485.0>@ejabberd_c2s:process_terminated/2:295 (websocket|<0.484.0>) Closing c2s session for 1001@localhost/desktop: Stream reset by peer';
+    assert.strictEqual(readNotes(c2s, c2s.length, '<0.9.0>')[0].connection, '<0.484.0>');
+    // A BOSH line is no WebSocket line: it takes no connection.
+    const bosh = 'Nov 23 21:07:47 mod_bosh\tinfo\tNew BOSH session, assigned it sid \'abc\'';
+    assert.strictEqual(readNotes(bosh, bosh.length, 'c2s1')[0].connection, undefined);
+  });
 
   it('gives no note for ordinary lines', () => {
     const ordinary = [

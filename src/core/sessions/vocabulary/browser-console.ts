@@ -47,20 +47,63 @@ export const BROWSER_CONSOLE: readonly VocabularyEntry[] = [
     pattern: /Disconnect was called because: (?<condition>[^\r\n]{1,200})/,
     origin: 'Strophe.js 1.x–5, Connection.disconnect (info)',
   },
+  // Strophe.js 5 over WebSocket (src/transports/websocket.ts; strings as in dist/strophe.umd.cjs of 5.0.0).
+  {
+    source: 'strophe', side: 'client', note: 'session-created', keyword: 'Websocket open',
+    pattern: /Websocket open\b/,
+    origin: 'Strophe.js 1.x–5, websocket _onOpen (debug)',
+    socket: true,
+  },
+  {
+    source: 'strophe', side: 'client', note: 'disconnected', keyword: 'Websocket closed une',
+    pattern: /Websocket closed une(?:xpectedly|xcectedly)/,
+    origin: 'Strophe.js 5, websocket _onClose (error): "unexpectedly" while connected, "unexcectedly" (so spelt) for a 1006 close before the stream was up',
+    socket: true,
+  },
+  {
+    source: 'strophe', side: 'client', note: 'socket-closed', keyword: 'Websocket closed',
+    pattern: /Websocket closed(?! une)/,
+    origin: 'Strophe.js 1.x–5, websocket _onClose (debug)',
+    socket: true,
+  },
+  {
+    source: 'strophe', side: 'client', note: 'socket-closed', keyword: 'WebSockets _doDisconnect was called',
+    pattern: /WebSockets _doDisconnect was called/,
+    origin: 'Strophe.js 1.x–5, websocket _doDisconnect (debug): the client closes its socket, after <close/> or a failure',
+    socket: true,
+  },
+  {
+    source: 'strophe', side: 'client', note: 'disconnected', keyword: 'Websocket error ',
+    pattern: /Websocket error (?<condition>\{[^\r\n]{0,200}\})/,
+    origin: 'Strophe.js 1.x–5, websocket _onError (error; the event as JSON, {"isTrusted":true} in Chromium)',
+    socket: true,
+  },
+  {
+    source: 'strophe', side: 'client', note: 'stream-error', keyword: 'WebSocket stream error: ',
+    pattern: /WebSocket stream error: (?<condition>[\w-]+)/,
+    origin: 'Strophe.js 1.x–5, websocket _checkStreamError (error): "WebSocket stream error: <condition>[ - <text>]"',
+    socket: true,
+  },
+  {
+    source: 'chromium', side: 'client', note: 'request-error', keyword: 'Error during WebSocket handshake: ',
+    pattern: /WebSocket connection to '[^']*' failed: Error during WebSocket handshake: (?:Unexpected response code: (?<status>\d+)|(?<condition>[^\r\n]{1,120}?)(?=  |$))/,
+    origin: 'Chromium console: the upgrade was refused ("Unexpected response code: 404" for a wrong URL)',
+    socket: true,
+  },
   {
     source: 'converse', side: 'client', note: 'disconnected', keyword: 'RECONNECTING: the connection has dropped',
     pattern: /RECONNECTING: the connection has dropped, attempting to reconnect\./,
-    origin: 'Converse.js 7–11, shared/connection (debug; "<ISO time> DEBUG: " before it to v11)',
+    origin: 'Converse.js 7–14, shared/connection (debug; "<ISO time> DEBUG: " before it to v11)',
   },
   {
     source: 'converse', side: 'client', note: 'disconnected', keyword: 'Status changed to: ',
     pattern: /Status changed to: (?<state>DISCONNECTED|DISCONNECTING|CONNFAIL|CONNTIMEOUT|ERROR|ATTACHFAIL)\b/,
-    origin: 'Converse.js 7–11, shared/connection onConnectStatusChanged (debug)',
+    origin: 'Converse.js 7–14, shared/connection onConnectStatusChanged (debug)',
   },
   {
     source: 'converse', side: 'client', note: 'auth-failed', keyword: 'Status changed to: AUTHFAIL',
     pattern: /Status changed to: (?<state>AUTHFAIL)\b/,
-    origin: 'Converse.js 7–11, shared/connection onConnectStatusChanged (debug)',
+    origin: 'Converse.js 7–14, shared/connection onConnectStatusChanged (debug)',
   },
   {
     source: 'chromium', side: 'client', note: 'cors', keyword: 'has been blocked by CORS policy',

@@ -1,7 +1,11 @@
 import type { VocabularyEntry } from './entry';
 
-// ejabberd_c2s prefixes its lines with the socket, "(http_bind|<0.608.0>)" for BOSH.
-const C2S = '(?:\\(\\w+\\|[^)\\s]*\\) )?';
+// ejabberd_c2s prefixes its lines with the socket (xmpp_socket:pp/1), "(http_bind|<0.608.0>)" for
+// BOSH, "(websocket|<0.484.0>)" over WebSocket, where the pid is the connection's ejabberd_http_ws
+// process: the id the finder gives the connection (src/core/find/socket-lines.ts).
+const C2S = '(?:\\(websocket\\|(?<connection><[\\d.]+>)\\) |\\(\\w+\\|[^)\\s]*\\) )?';
+// Lines ejabberd_http_ws writes from its own process: that pid is the connection.
+const HTTP_WS = '(?:(?<connection><\\d+\\.\\d+\\.\\d+>)@ejabberd_http_ws:\\S+ )?';
 // The terminate attributes of a #body{} record printed with ~p, in 23.01 either {condition,<<"…">>} or {<<"condition">>,<<"…">>}.
 const CONDITION = '(?:.*?\\{(?:<<")?condition(?:">>)?,\\s*<<"(?<condition>[a-z-]+)">>\\})?';
 
@@ -71,5 +75,64 @@ export const EJABBERD: readonly VocabularyEntry[] = [
     source: 'ejabberd', side: 'server', note: 'server-shutdown', keyword: 'SIGTERM received - shutting down',
     pattern: /SIGTERM received - shutting down/,
     origin: 'ejabberd 23.01 on OTP 25 (erl_signal_server, notice): the service stopping or restarting',
+  },
+];
+
+/**
+ * ejabberd 23.01 over WebSocket: src/ejabberd_http_ws.erl (one process per connection) and
+ * src/ejabberd_websocket.erl (the frames, in the HTTP process, so its lines name no connection:
+ * the finder ties that pid to the connection). c2s lines come from EJABBERD above.
+ */
+export const EJABBERD_WEBSOCKET: readonly VocabularyEntry[] = [
+  {
+    source: 'ejabberd', side: 'server', note: 'session-created', keyword: 'Client connected through websocket',
+    pattern: /Client connected through websocket \{http_ws,(?<connection><[\d.]+>),\{\{\d+,\d+,\d+,\d+\},\d+\}\}/,
+    origin: 'ejabberd 16.x–23.x, ejabberd_http_ws:init/1 (debug)',
+  },
+  {
+    source: 'ejabberd', side: 'server', note: 'socket-closed', keyword: 'WebSocket close op',
+    pattern: /WebSocket close op(?:: (?<status>\d+)(?: (?<condition>[^\r\n]{1,120}))?| unknown: )/,
+    origin: 'ejabberd 16.x–23.x, ejabberd_websocket:handle_data_int/6 (debug): "WebSocket close op: <code> <reason>", "… op: <code>", or "… op unknown: <<>>" for a close frame without a code (Strophe.js sends one)',
+    socket: true,
+  },
+  {
+    source: 'ejabberd', side: 'server', note: 'socket-closed', keyword: 'TCP connection was closed, exit',
+    pattern: /TCP connection was closed, exit/,
+    origin: 'ejabberd 16.x–23.x, ejabberd_websocket:ws_loop/5 (debug)',
+    socket: true,
+  },
+  {
+    source: 'ejabberd', side: 'server', note: 'socket-closed', keyword: 'TCP connection error: ',
+    pattern: /TCP connection error: (?<condition>[^\r\n]{1,120})/,
+    origin: 'ejabberd 16.x–23.x, ejabberd_websocket:ws_loop/5 (debug, inet:format_error)',
+    socket: true,
+  },
+  {
+    source: 'ejabberd', side: 'server', note: 'socket-closed', keyword: 'Shutdown request received, closing websocket',
+    pattern: /Shutdown request received, closing websocket with pid/,
+    origin: 'ejabberd 16.x–23.x, ejabberd_websocket:ws_loop/5 (debug): closed with 1001 going away',
+    socket: true,
+  },
+  {
+    source: 'ejabberd', side: 'server', note: 'socket-closed', keyword: 'Linked websocket controlling loop crashed',
+    pattern: /Linked websocket controlling loop crashed with reason: (?<condition>[^\r\n]{1,120})/,
+    origin: 'ejabberd 16.x–23.x, ejabberd_websocket:ws_loop/5 (error): closed with 1011',
+    socket: true,
+  },
+  {
+    source: 'ejabberd', side: 'server', note: 'stream-error', keyword: 'Websocket decode error',
+    pattern: /(?:Websocket|TLS) decode error (?<condition>[^\r\n]{1,120})/,
+    origin: 'ejabberd 16.x–23.x, ejabberd_websocket:ws_loop/5 (debug): closed with 1002 protocol error; also "TLS decode error"',
+    socket: true,
+  },
+  {
+    source: 'ejabberd', side: 'server', note: 'idle-close', keyword: 'Closing websocket connection from hitting inactivity timeout',
+    pattern: new RegExp(`${HTTP_WS}Closing websocket connection from hitting inactivity timeout`),
+    origin: 'ejabberd 16.x–23.x, ejabberd_http_ws:handle_info/3 (debug): websocket_timeout passed without data',
+  },
+  {
+    source: 'ejabberd', side: 'server', note: 'ping-timeout', keyword: 'Closing websocket connection from missing pongs',
+    pattern: new RegExp(`${HTTP_WS}Closing websocket connection from missing pongs`),
+    origin: 'ejabberd 16.x–23.x, ejabberd_http_ws:handle_info/3 (debug): no pong within websocket_ping_interval',
   },
 ];

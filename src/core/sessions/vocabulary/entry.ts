@@ -46,6 +46,10 @@ export type NoteKind =
   | 'certificate'
   /** Client: the connection is lost or the client gave up. */
   | 'disconnected'
+  /** A WebSocket connection closed: a close frame (its code in `status` when logged) or the TCP connection ending under it. */
+  | 'socket-closed'
+  /** The server gave up on a WebSocket whose client stopped answering its pings. */
+  | 'ping-timeout'
   /** Finesse: the agent's XMPP presence became unavailable. */
   | 'presence-unavailable'
   /** Finesse: a logout timer started or is running for the agent. */
@@ -70,9 +74,13 @@ export interface VocabularyEntry {
   /**
    * Run only when the keyword is present. Named groups it may set: sid, jid, ip, rid, diff,
    * ms (a number of milliseconds), seconds, duration (a Java Duration such as PT13.23S),
-   * threshold (seconds), agent, reason (Finesse reason code), status (HTTP), condition, state.
+   * threshold (seconds), agent, reason (Finesse reason code), status (HTTP, or a WebSocket close
+   * code), condition, state, connection (the WebSocket connection as the log line names it: the
+   * same id the finder gives the line's fragments in `socket.connection`).
    */
   pattern: RegExp;
   /** Where the string comes from: release range and source file, e.g. 'Openfire 4.5+, HttpSessionManager.java'. */
   origin: string;
+  /** The line is about a WebSocket connection: a note without its own `connection` group takes the record's. */
+  socket?: boolean;
 }

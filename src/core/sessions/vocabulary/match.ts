@@ -20,6 +20,8 @@ export interface Note {
   status?: number;
   condition?: string;
   state?: string;
+  /** The WebSocket connection the line is about: the same id as `socket.connection` of the fragments of that connection. */
+  connection?: string;
 }
 
 /** Longest part of a line the vocabulary reads: messages sit at its start, stanzas after them. */
@@ -50,8 +52,11 @@ function build(entries: readonly VocabularyEntry[]): Index {
  * The notes a line's text makes, usually none. One regular expression of every keyword runs
  * over the text up to `keywordEnd` (where a stanza starts: keywords stand before it); an
  * entry's own pattern runs, over the whole text, only when its keyword is there.
+ * `connection`: the WebSocket connection the finder gave the line's record
+ * (`FragmentFinder.recordContext.connection`), for lines that do not name it themselves
+ * (ejabberd_websocket logs from the HTTP process).
  */
-export function readNotes(text: string, keywordEnd = text.length): Note[] {
+export function readNotes(text: string, keywordEnd = text.length, connection?: string): Note[] {
   index ??= build(VOCABULARY);
   const t = text.length > MAX_NOTE_TEXT + MAX_PREFIX ? text.slice(0, MAX_NOTE_TEXT + MAX_PREFIX) : text;
   const re = index.keywords;
@@ -65,7 +70,9 @@ export function readNotes(text: string, keywordEnd = text.length): Note[] {
     for (const entry of index.byKeyword.get(m[0])!) {
       const hit = entry.pattern.exec(t);
       if (!hit) continue;
-      (found ??= []).push(noteOf(entry, hit.groups ?? {}));
+      const note = noteOf(entry, hit.groups ?? {});
+      if (!note.connection && connection && entry.socket) note.connection = connection;
+      (found ??= []).push(note);
     }
   }
   return found ?? NONE;
@@ -92,6 +99,7 @@ function noteOf(e: VocabularyEntry, g: Record<string, string | undefined>): Note
   if (g.status) n.status = Number(g.status);
   if (g.condition) n.condition = g.condition;
   if (g.state) n.state = g.state;
+  if (g.connection) n.connection = g.connection;
   return n;
 }
 

@@ -4,6 +4,10 @@ import type { VocabularyEntry } from './entry';
 // "mod_bosh"; a session's lines have "bosh<sid>" (the whole UUID), which is where the sid is.
 const SESSION_SOURCE = '(?:\\bbosh(?<sid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\s+(?:debug|info|warn|error)\\s+)?';
 
+// A c2s session's lines (mod_c2s, mod_websocket) have the source "c2s<hex>": over WebSocket the
+// finder names the connection by it (src/core/find/socket-lines.ts), so the notes do too.
+const C2S_SOURCE = '(?:\\b(?<connection>c2s[0-9a-f]+)\\s+(?:debug|info|warn|error)\\s+)?';
+
 /** Prosody mod_bosh (plugins/mod_bosh.lua) and the session manager lines it causes. */
 export const PROSODY: readonly VocabularyEntry[] = [
   {
@@ -38,8 +42,9 @@ export const PROSODY: readonly VocabularyEntry[] = [
   },
   {
     source: 'prosody', side: 'server', note: 'stream-error', keyword: 'Disconnecting client, <stream:error> is:',
-    pattern: /Disconnecting client, <stream:error> is: (?:.*?<(?<condition>[a-z-]+) xmlns=['"]urn:ietf:params:xml:ns:xmpp-streams)?/,
-    origin: 'Prosody 0.9–13, mod_bosh.lua bosh_close_stream (mod_bosh, info)',
+    pattern: new RegExp(`${C2S_SOURCE}Disconnecting client, <stream:error> is: (?:.*?<(?<condition>[a-z-]+) xmlns=['"]urn:ietf:params:xml:ns:xmpp-streams)?`),
+    origin: 'Prosody 0.9–13, mod_bosh.lua bosh_close_stream (mod_bosh, info); the same words in mod_websocket.lua session_close (c2s<id>, debug)',
+    socket: true,
   },
   {
     source: 'prosody', side: 'server', note: 'invalid-sid', keyword: 'which we don\'t know about',
@@ -70,5 +75,52 @@ export const PROSODY: readonly VocabularyEntry[] = [
     source: 'prosody', side: 'server', note: 'server-shutdown', keyword: 'Shutting down: ',
     pattern: /\bstartup\s+info\s+Shutting down: (?<condition>.+)/,
     origin: 'Prosody 0.11–0.12, util/startup.lua (startup, info): "Shutting down: Received SIGTERM" when the service stops or restarts',
+  },
+];
+
+/**
+ * Prosody 0.12 over WebSocket: plugins/mod_websocket.lua and the mod_c2s.lua lines every c2s
+ * connection writes. mod_websocket logs no close code: a close frame is only "opcode=8".
+ */
+export const PROSODY_WEBSOCKET: readonly VocabularyEntry[] = [
+  {
+    source: 'prosody', side: 'server', note: 'session-created', keyword: 'Sending WebSocket handshake',
+    pattern: new RegExp(`${C2S_SOURCE}Sending WebSocket handshake`),
+    origin: 'Prosody 0.10–13, mod_websocket.lua handle_request (c2s<id>, debug): the upgrade is accepted (101)',
+    socket: true,
+  },
+  {
+    source: 'prosody', side: 'server', note: 'socket-closed', keyword: 'Websocket received frame: opcode=8',
+    pattern: /Websocket received frame: opcode=8, \d+ bytes/,
+    origin: 'Prosody 0.10–13, mod_websocket.lua handle_frame (mod_websocket, debug, opcode in hex): the client sent a close frame; the line names no connection',
+  },
+  {
+    source: 'prosody', side: 'server', note: 'session-closed', keyword: 'Client disconnected: ',
+    pattern: new RegExp(`${C2S_SOURCE}Client disconnected: (?<condition>[^\\r\\n]{1,80})`),
+    origin: 'Prosody 0.9–13, mod_c2s.lua listener.ondisconnect (c2s<id>, info): "connection closed" after a clean close, "closed" when the peer dropped the socket, or the network error',
+    socket: true,
+  },
+  {
+    source: 'prosody', side: 'server', note: 'session-closed', keyword: 'c2s stream for ',
+    pattern: new RegExp(`${C2S_SOURCE}c2s stream for <?(?<jid>[^\\s>]+)>? closed: (?:session closed|(?<condition>[^\\r\\n]{1,120}))`),
+    origin: 'Prosody 0.10–13, mod_websocket.lua session_close and mod_c2s.lua session_close (c2s<id>, debug): "session closed" when no stream error was sent',
+    socket: true,
+  },
+  {
+    source: 'prosody', side: 'server', note: 'session-closed', keyword: 'Failed to receive a stream close response',
+    pattern: new RegExp(`${C2S_SOURCE}Failed to receive a stream close response, closing connection anyway`),
+    origin: 'Prosody 0.10–13, mod_websocket.lua session_close (c2s<id>, warn)',
+    socket: true,
+  },
+  {
+    source: 'prosody', side: 'server', note: 'stream-error', keyword: 'websocket frame buffer full',
+    pattern: new RegExp(`${C2S_SOURCE}websocket frame buffer full - terminating session`),
+    origin: 'Prosody 0.12–13, mod_websocket.lua bytes/in filter (c2s<id>, warn): closed with resource-constraint',
+    socket: true,
+  },
+  {
+    source: 'prosody', side: 'server', note: 'binding-error', keyword: "Client didn't want to talk XMPP",
+    pattern: /Client didn't want to talk XMPP, list of protocols was (?<condition>\S+)/,
+    origin: 'Prosody 0.10–13, mod_websocket.lua handle_request (mod_websocket, debug): no "xmpp" sub-protocol, answered 501',
   },
 ];
