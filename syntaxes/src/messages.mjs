@@ -24,6 +24,11 @@ const TROUBLE = [
   'Closing idle session', 'Unable to route packet', 'No session is available so store offline', 'A session is closed',
   'Connection closed before session established', 'Closing c2s session', 'BOSH client disconnected',
   'Connection closed on error',
+  // WebSocket (RFC 7395): Prosody mod_c2s/mod_websocket, ejabberd_websocket/ejabberd_http_ws, Strophe.js, Chromium.
+  'Client disconnected', 'Failed to receive a stream close response', 'WebSocket close op', 'TCP connection was closed',
+  'Closing websocket connection from hitting inactivity timeout', 'Closing websocket connection from missing pongs',
+  'Websocket closed unexpectedly', 'Websocket closed unexcectedly', 'Websocket error', 'WebSocket stream error',
+  'Error during WebSocket handshake',
 ];
 
 const word = (list) => String.raw`(?<![\w-])(?:${list.join('|')})(?![\w-])`;
