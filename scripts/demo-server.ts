@@ -7,6 +7,7 @@ import { XmppSession } from '../src/core/xmpp/session';
 
 export const DEMO_AGENT_JID = `${AGENT.user}@${DOMAIN}`;
 export const DEMO_PROFILE_NAME = 'Demo Finesse (local Prosody)';
+export const DEMO_WS_PROFILE_NAME = 'Demo Finesse over WebSocket (local Prosody)';
 export const DEMO_AGENT_PASSWORD = AGENT.password;
 const AGENT_NODE = `/finesse/api/User/${AGENT.user}`;
 const STATES = ['READY', 'NOT_READY', 'TALKING', 'WORK_READY', 'READY'] as const;
@@ -22,9 +23,19 @@ export class DemoFinesseServer {
     return this.prosody.httpUrl;
   }
 
-  /** The entry of the setting xmppBosh.connections that "XMPP: Connect BOSH" offers for this server (no password). */
+  /** The RFC 7395 WebSocket URL of the same server (mod_websocket, plain ws on loopback). */
+  get wsUrl(): string {
+    return this.prosody.wsUrl;
+  }
+
+  /** The entry of the setting xmppBosh.connections that "XMPP: Connect" offers for this server over BOSH (no password). */
   profile(): Record<string, unknown> {
     return { name: DEMO_PROFILE_NAME, url: this.boshUrl, jid: DEMO_AGENT_JID, resource: 'desktop' };
+  }
+
+  /** The same agent over WebSocket, on a resource of its own so both sessions can be online at once. */
+  wsProfile(): Record<string, unknown> {
+    return { name: DEMO_WS_PROFILE_NAME, url: this.wsUrl, jid: DEMO_AGENT_JID, resource: 'desktop-ws' };
   }
 
   async start(): Promise<void> {

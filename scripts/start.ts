@@ -1,6 +1,6 @@
 // `npm start`: builds the extension and opens it on samples/ — in desktop VS Code when `code` is on the PATH,
 // otherwise in the VS Code web workbench served on 127.0.0.1 (installed into .cache on first use).
-// With Prosody installed it also runs a local demo notification service for "XMPP: Connect BOSH".
+// With Prosody installed it also runs a local demo notification service for "XMPP: Connect".
 //
 //   npm start                 desktop if available, else browser
 //   npm start -- --browser    always the browser workbench
@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startServer, type RunningServer } from './code-server.mjs';
-import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME } from './demo-server';
+import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME, DEMO_WS_PROFILE_NAME } from './demo-server';
 
 const DEMO_PUBLISH_EVERY_MS = 10_000;
 const args = new Set(process.argv.slice(2));
@@ -24,7 +24,7 @@ function writeDemoProfile(demo: DemoFinesseServer): void {
     return;
   }
   mkdirSync(join(samples, '.vscode'), { recursive: true });
-  writeFileSync(demoSettings, `${DEMO_SETTINGS_MARK}\n${JSON.stringify({ 'xmppBosh.connections': [demo.profile()] }, null, 2)}\n`);
+  writeFileSync(demoSettings, `${DEMO_SETTINGS_MARK}\n${JSON.stringify({ 'xmppBosh.connections': [demo.profile(), demo.wsProfile()] }, null, 2)}\n`);
 }
 
 function removeDemoProfile(): void {
@@ -46,7 +46,7 @@ function onPath(cmd: string): boolean {
 async function startDemo(): Promise<DemoFinesseServer | undefined> {
   if (args.has('--no-demo')) return undefined;
   if (!onPath('prosody')) {
-    console.log('Prosody is not installed, so there is no local server for "XMPP: Connect BOSH" (apt-get install prosody lua-unbound).');
+    console.log('Prosody is not installed, so there is no local server for "XMPP: Connect" (apt-get install prosody lua-unbound).');
     return undefined;
   }
   const demo = new DemoFinesseServer();
@@ -60,12 +60,13 @@ async function startDemo(): Promise<DemoFinesseServer | undefined> {
   writeDemoProfile(demo);
   demo.publishEvery(DEMO_PUBLISH_EVERY_MS, (e) => console.error(`demo: publishing failed: ${e instanceof Error ? e.message : String(e)}`));
   console.log('');
-  console.log('Demo Finesse notification service (a private Prosody on 127.0.0.1), for "XMPP: Connect BOSH":');
-  console.log(`  BOSH URL  ${demo.boshUrl}`);
-  console.log(`  JID       ${DEMO_AGENT_JID}`);
-  console.log(`  password  ${DEMO_AGENT_PASSWORD}   (a throwaway demo account on this machine only)`);
+  console.log('Demo Finesse notification service (a private Prosody on 127.0.0.1), for "XMPP: Connect":');
+  console.log(`  BOSH URL       ${demo.boshUrl}`);
+  console.log(`  WebSocket URL  ${demo.wsUrl}`);
+  console.log(`  JID            ${DEMO_AGENT_JID}`);
+  console.log(`  password       ${DEMO_AGENT_PASSWORD}   (a throwaway demo account on this machine only)`);
   console.log(`  an agent-state notification is published every ${DEMO_PUBLISH_EVERY_MS / 1000} s`);
-  console.log(`  "XMPP: Connect BOSH" offers it as "${DEMO_PROFILE_NAME}"`);
+  console.log(`  "XMPP: Connect" offers it as "${DEMO_PROFILE_NAME}" and "${DEMO_WS_PROFILE_NAME}"`);
   return demo;
 }
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import manifest from '../../package.json';
 import { VSIX_LIMIT_BYTES } from '../../scripts/package.mjs';
-import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME as DEMO_PROFILE } from '../../scripts/demo-server';
+import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME as DEMO_PROFILE, DEMO_WS_PROFILE_NAME as DEMO_WS_PROFILE } from '../../scripts/demo-server';
 import {
   dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputTextShowing, positionIn, runCommand,
   scopesAtCursor, snapshot, tokenColours, type Workbench,
@@ -12,6 +12,30 @@ import {
 
 const FINESSE_LOG = ['finesse', 'openfire', 'debug.log'];
 
+/**
+ * The output channel renders only the lines in view, so each check filters the channel to the
+ * lines it is about (the Output view's own filter) and waits for the one it needs.
+ */
+async function outputLinesWith(page: Workbench['page'], filter: string, needle: string): Promise<string> {
+  const box = page.locator('.part.panel .viewpane-filter input, .part.panel input[placeholder="Filter"]').first();
+  await box.fill(filter);
+  try {
+    return await outputTextShowing(page, needle);
+  } finally {
+    await box.fill('');
+  }
+}
+
+/** What the channel shows filtered by a text that must not be in it: nothing but what is unrelated. */
+async function outputLinesAfterFilter(page: Workbench['page'], filter: string): Promise<string> {
+  const box = page.locator('.part.panel .viewpane-filter input, .part.panel input[placeholder="Filter"]').first();
+  await box.fill(filter);
+  await page.waitForTimeout(700);
+  const text = (await page.locator('.part.panel .view-lines').allInnerTexts()).join('\n');
+  await box.fill('');
+  return text;
+}
+
 describe('XMPP BOSH Inspector in the VS Code workbench', function () {
   let wb: Workbench;
   const demo = new DemoFinesseServer();
@@ -19,9 +43,9 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
 
   before(async function () {
     this.timeout(240_000);
-    // The test Prosody the Connect BOSH step talks to; its failure fails that step with Prosody's own message.
+    // The test Prosody the Connect steps talk to (BOSH and WebSocket); its failure fails them with Prosody's own message.
     await demo.start().catch((e) => (demoError = e));
-    const connections = demoError ? [] : [{ ...demo.profile(), reconnect: false }];
+    const connections = demoError ? [] : [{ ...demo.profile(), reconnect: false }, { ...demo.wsProfile(), reconnect: false }];
     wb = await openWorkbenchWithVsix({ 'xmppBosh.connections': connections });
   });
 
@@ -110,10 +134,10 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
     await snapshot(page, '05-inspector-row-decoded');
   });
 
-  it('XMPP: Connect BOSH logs in to the test Prosody and shows an arriving Finesse notification decoded', async () => {
+  it('XMPP: Connect logs in to the test Prosody over BOSH and shows an arriving Finesse notification decoded', async () => {
     if (demoError) throw demoError;
     const page = wb.page;
-    await runCommand(page, 'XMPP: Connect BOSH');
+    await runCommand(page, 'XMPP: Connect');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: DEMO_PROFILE }).first().click();
     const password = page.locator('.quick-input-widget input[type="password"]');
     await password.waitFor({ state: 'visible' });
@@ -121,12 +145,35 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
     await page.keyboard.press('Enter');
     // Online: the server's answer to the bind appears in the session's output channel.
     await page.locator('.part.panel .view-lines', { hasText: `${DEMO_AGENT_JID}/desktop` }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    await runCommand(page, 'View: Toggle Maximized Panel');
     const state = await demo.publishNextState();
-    const text = await outputTextShowing(page, `<state>${state}</state>`);
+    await outputLinesWith(page, '<state>', `<state>${state}</state>`);
+    const heads = await outputLinesWith(page, 'escaped layer decoded', 'escaped layer decoded');
+    assert.match(heads, /RECV rid=\d+ {2}\(1 escaped layer decoded\)/, heads);
+    await outputLinesWith(page, 'decoded from escaped text', '<!-- decoded from escaped text, layer 1 -->');
+    assert.ok(!(await outputLinesAfterFilter(page, DEMO_AGENT_PASSWORD)).includes(DEMO_AGENT_PASSWORD), 'the password never appears in the output');
     await snapshot(page, '06-connect-bosh-notification');
-    assert.match(text, /RECV rid=\d+ {2}\(1 escaped layer decoded\)/, text);
-    assert.match(text, /<!-- decoded from escaped text, layer 1 -->/, text);
-    assert.ok(!text.includes(DEMO_AGENT_PASSWORD), 'the password never appears in the output');
+  });
+
+  it('XMPP: Connect logs in over WebSocket too: ws= records, the notification decoded, the status bar naming the binding', async () => {
+    if (demoError) throw demoError;
+    const page = wb.page;
+    await runCommand(page, 'XMPP: Connect');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: DEMO_WS_PROFILE }).first().click();
+    const password = page.locator('.quick-input-widget input[type="password"]');
+    await password.waitFor({ state: 'visible' });
+    await password.fill(DEMO_AGENT_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.locator('.part.panel .view-lines', { hasText: `${DEMO_AGENT_JID}/desktop-ws` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const state = await demo.publishNextState();
+    // The WebSocket session's channel is the one showing: its records name their connection, never a rid.
+    await outputLinesWith(page, '<state>', `<state>${state}</state>`);
+    const heads = await outputLinesWith(page, 'escaped layer decoded', 'escaped layer decoded');
+    assert.match(heads, /RECV ws=1 {2}\(1 escaped layer decoded\)/, heads);
+    const records = await outputLinesWith(page, 'Z RECV ', 'RECV ws=1');
+    assert.doesNotMatch(records, /rid=\d/, records);
+    assert.ok(!(await outputLinesAfterFilter(page, DEMO_AGENT_PASSWORD)).includes(DEMO_AGENT_PASSWORD), 'the password never appears in the output');
+    const status = page.locator('.statusbar-item', { hasText: `${DEMO_AGENT_JID}: online, WebSocket` });
+    await status.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await snapshot(page, '07-connect-websocket-notification');
   });
 });
