@@ -233,6 +233,22 @@ async function subscribe(s: LiveSession): Promise<void> {
   }
 }
 
+async function pause(s: LiveSession): Promise<void> {
+  const text = await vscode.window.showInputBox({
+    title: `Pause ${s.jid} (XEP-0124 §10)`,
+    value: '60',
+    prompt: 'Seconds the connection manager keeps the session without requests (at most its maxpause); requests resume by themselves',
+    validateInput: (v) => (/^\d{1,5}$/.test(v.trim()) && Number(v) > 0 ? undefined : 'a number of seconds'),
+  });
+  if (!text) return;
+  try {
+    const granted = await s.session.pause(Number(text));
+    void vscode.window.showInformationMessage(`${s.jid} paused for ${granted} s.`);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Not paused: ${(e as Error).message}`);
+  }
+}
+
 async function saveTranscript(s: LiveSession): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -256,6 +272,8 @@ async function actions(s: LiveSession): Promise<void> {
   const items = [
     online && { label: '$(send) Send Stanza…', run: () => sendStanza(s) },
     online && { label: '$(bell) Subscribe to Node…', run: () => subscribe(s) },
+    // XEP-0124 §10 pause belongs to BOSH; a WebSocket has nothing like it.
+    online && s.canPause && { label: '$(debug-pause) Pause BOSH Session…', run: () => pause(s) },
     { label: '$(save) Save Session Transcript', run: () => saveTranscript(s) },
     { label: '$(inspect) Open Session in Inspector', run: () => openInInspector(s) },
     { label: '$(output) Show Output', run: () => s.channel.show() },
