@@ -14,6 +14,8 @@ const suites = [
   { name: 'webview', cmd: 'npx', args: ['mocha', '--config', 'test/webview/.mocharc.json'] },
   // Live BOSH sessions against a private Prosody (installed by scripts/prerequisites.sh before npm test).
   { name: 'live', cmd: 'npx', args: ['mocha', '--config', 'test/live/.mocharc.json'] },
+  // Faults injected by a proxy of ours between our BOSH client and a real Prosody: nothing lost, duplicated or reordered.
+  { name: 'faults', cmd: 'npx', args: ['mocha', '--config', 'test/faults/.mocharc.json'] },
   // Failure scenarios caused against a real Prosody and ejabberd with Strophe.js in Chromium, then diagnosed.
   { name: 'real', cmd: 'npx', args: ['mocha', '--config', 'test/real/.mocharc.json'] },
   { name: 'integration', cmd: 'node', args: ['--import', 'tsx', 'test/integration/run.ts'] },

@@ -288,8 +288,7 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
   private pump(): void {
     const p = this.params;
     if (!p || this.state !== 'open') return;
-    const room = p.requests - this.inFlight.size;
-    if (room <= 0) return;
+    if (this.window >= p.requests) return;
     if (this.restartWanted) {
       this.restartWanted = false;
       void this.request({ sid: p.sid, 'xmpp:restart': 'true', 'xmlns:xmpp': XBOSH_NS, to: this.o.to, 'xml:lang': this.o.lang }, this.takeQueue(), false);
@@ -311,6 +310,15 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
       }
     }
     void this.request({ sid: p.sid }, [], false);
+  }
+
+  /**
+   * Requests sent since the oldest one not yet answered in order, answered or not: never more
+   * than `requests`, so a lost answer can still be replayed from the server's short cache of
+   * past responses (Prosody keeps hold+1).
+   */
+  private get window(): number {
+    return this.nextRid - this.nextToDeliver;
   }
 
   private takeQueue(): XmlElement[] {
@@ -429,6 +437,9 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
         return this.end(new BoshTerminated('undefined-condition', `HTTP ${status} from ${this.url.href}: no BOSH connection manager answers at this URL (check host, port and path, e.g. /http-bind/)`));
       }
       if (status >= 500 || status === 0) return this.lost(p, `HTTP ${status}`);
+      // XEP-0124's legacy error binding answers with a bare status; a page (a proxy's or a web
+      // server's) means the connection manager never saw the request.
+      if (text.trim() !== '' && !/^\s*(?:<\?xml[^>]*\?>\s*)?<body\b/.test(text)) return this.lost(p, `HTTP ${status} with a page of its own (${pageTitle(text)}): something in front of the connection manager answered`);
       return this.end(this.withUndelivered(terminateFromStatus(status, context)));
     }
     let body: XmlElement;
@@ -465,6 +476,10 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     this.lastAnsweredAt = Date.now();
     if (p.waiter) p.waiter.resolve(body);
     this.arrived.set(p.rid, body);
+    // The server answers in the order it received; an older request still unanswered after a
+    // newer one's answer came had its own answer lost or stuck on the way.
+    const first = this.inFlight.get(this.nextToDeliver);
+    if (first && p.rid > first.rid) this.scheduleProbe([first]);
     if (childElements(body).length === 0 && p.body.children.length === 0) this.lastEmptyExchangeAt = Date.now();
     // The next request goes out before the stanzas are handled, so the server holds one again
     // while this client decodes and prints: the next push is not kept waiting.
@@ -496,15 +511,24 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
   private stallGuard(): void {
     const p = this.params;
     if (!p || this.state !== 'open' || this.inFlight.size === 0) return;
-    if (this.inFlight.size >= p.requests) {
+    if (this.window >= p.requests) {
       this.emit('notice', `no response for ${Math.round((Date.now() - this.lastFreshSentAt) / 1000)} s and no free request slot (requests ${p.requests}): the session depends on the held request's answer arriving`);
       return;
     }
     const older = [...this.inFlight.values()];
     this.emit('notice', `no response for ${Math.round((Date.now() - this.lastFreshSentAt) / 1000)} s, close to the server's inactivity limit (${p.inactivity ?? p.wait} s): sending a request so the server cannot drop the session while an answer is stuck`);
     void this.request({ sid: p.sid }, this.takeQueue(), false);
-    clearTimeout(this.probeTimer);
-    this.probeTimer = setTimeout(() => this.probeStalled(older), this.o.stallProbeMs);
+    this.scheduleProbe(older);
+  }
+
+  /** Soon, not at once: answers travel on separate connections and may overtake each other. */
+  private scheduleProbe(older: Pending[]): void {
+    if (this.probeTimer) return;
+    const ms = Math.min(this.o.stallProbeMs, (this.params?.wait ?? this.o.wait) * 250);
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = undefined;
+      this.probeStalled(older);
+    }, ms);
   }
 
   /** The server answers a held request as soon as a newer one arrives; one still unanswered was lost on the way: ask again, inside the server's replay window. */
@@ -572,6 +596,7 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
 
   private end(t: BoshTerminated, cause?: Error): void {
     if (this.state === 'closed') return;
+    t = this.withConfirmation(t);
     this.ended = t;
     const undelivered = this.undeliveredStanzas();
     this.state = 'closed';
@@ -596,7 +621,24 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     this.emit('terminated', t);
   }
 
+  /**
+   * A session the server lost: BOSH confirms the client's requests by answering them, so the
+   * words say up to which request the server had everything, and from when stanzas may be missing.
+   */
+  private withConfirmation(t: BoshTerminated): BoshTerminated {
+    if (t.condition === 'client-terminate' || t.condition === 'certificate' || !this.params || this.lastAnsweredAt === 0) return t;
+    const confirmed = this.nextToDeliver - 1;
+    const since = new Date(this.lastAnsweredAt).toISOString();
+    const words = `; the server confirmed this client's requests up to rid=${confirmed}, answered last at ${since}: what it sent after that, and the stanzas of later requests, may be missing`;
+    return new BoshTerminated(t.condition, t.message + words, t.undelivered, { cause: t.cause });
+  }
+
   get endedBecause(): BoshTerminated | undefined {
     return this.ended;
   }
+}
+
+function pageTitle(text: string): string {
+  const title = /<title[^>]*>([^<]{1,80})<\/title>/i.exec(text)?.[1]?.trim();
+  return title ? `"${title}"` : `${text.trim().slice(0, 60)}…`;
 }
