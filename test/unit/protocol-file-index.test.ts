@@ -15,7 +15,9 @@ async function indexOf(path: string, file?: FileLines): Promise<FragmentIndex> {
 }
 
 describe('Inspector index of a file on disk: text read back, not kept', () => {
-  const logs = readdirSync(join(FIXTURES, 'logs')).map((n) => join(FIXTURES, 'logs', n));
+  const logs = readdirSync(join(FIXTURES, 'logs'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 
   it('gives, for every fragment of every fixture, the same text and detail as an index that kept the text', async () => {
     for (const path of [...logs, join(FIXTURES, 'finesse-desktop.har')]) {

@@ -61,7 +61,7 @@ export function explain(s: Session, choice: CauseChoice, idle: { ms: number; fro
       parts.push(`${who}: from ${at} ${sig!.words}. The client could not reach the server (network down, a sleeping PC, a proxy timing out).`);
       break;
     case 'open':
-      parts.push(`${who} is still open where the evidence ends${s.lastRequest ? ` (last request at ${clockText(s.lastRequest)})` : ''}: ${choice.words}.`);
+      parts.push(`${who} is still open where the evidence ends${s.lastRequest ? ` (last ${s.transport === 'websocket' ? 'frame from the client' : 'request'} at ${clockText(s.lastRequest)})` : ''}: ${choice.words}.`);
       break;
     case 'unknown':
       parts.push(sig ? `${who} ended at ${at}: ${sig.words}.` : `No file here says how ${who} ended${s.lastResponse ? `: the last answer was at ${clockText(s.lastResponse)}` : ''}; ${choice.words}.`);

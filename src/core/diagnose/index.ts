@@ -169,8 +169,8 @@ function joinSocketsByStream(bySid: Map<string, SessionPart[]>): void {
         owner.set(id, key);
         continue;
       }
-      // The HAR's name stays: it is the one the user captured.
-      const [keep, drop] = list.some((p) => !p.serverSide) ? [key, other] : [other, key];
+      // The capture's name stays (the connection the user recorded), then a console's, then the server's.
+      const [keep, drop] = nameRank(list) >= nameRank(bySid.get(other)!) ? [key, other] : [other, key];
       bySid.get(keep)!.push(...bySid.get(drop)!);
       bySid.delete(drop);
       for (const [s, k] of owner) if (k === drop) owner.set(s, keep);
@@ -178,6 +178,10 @@ function joinSocketsByStream(bySid: Map<string, SessionPart[]>): void {
       if (drop === key) break;
     }
   }
+}
+
+function nameRank(parts: SessionPart[]): number {
+  return parts.some((p) => /\.har$/i.test(p.file)) ? 2 : parts.some((p) => !p.serverSide) ? 1 : 0;
 }
 
 /** A server shutting down ends every session of its log that was still alive then. */

@@ -7,6 +7,7 @@
 // - ejabberd: the ejabberd_http_ws process, named in every c2s line as `(websocket|<0.484.0>)`
 //   (xmpp_socket:pp/1) and logging its own lines; ejabberd_websocket's lines come from the HTTP
 //   process, tied to it through the peer address both log on connect.
+// - Our transcripts: `SENT ws=N`, N the live session's connection (1, then 2… after reconnects).
 // - Browser consoles: nothing names the socket, so connections are numbered in the file: a new one
 //   at Strophe's "Websocket open", or at an <open/> after the stream was closed.
 import type { LogRecord } from './dialects';
@@ -17,6 +18,7 @@ export const FRAMING_NS = 'urn:ietf:params:xml:ns:xmpp-framing';
 const MAX_NAMES = 4096;
 
 const PROSODY_C2S = /^c2s[0-9a-f]+$/;
+const TRANSCRIPT_WS = /^(?:SENT|RECV) ws=(\S+) /;
 const EJABBERD_WS = /\(websocket\|(<\d+\.\d+\.\d+>)\)/;
 const EJABBERD_LOGGER = /^<(\d+\.\d+\.\d+)>@(ejabberd_http_ws|ejabberd_websocket):/;
 const EJABBERD_ACCEPTED = /^<[\d.]+>@ejabberd_listener:accept\/\d+:\d+ \((<\d+\.\d+\.\d+>)\) Accepted connection (\S+) ->/;
@@ -48,6 +50,9 @@ export class SocketLines {
           this.consoleClosed = false;
         } else if (message.startsWith('WebSockets _doDisconnect was called')) this.consoleClosed = true;
         return this.consoleCount > 0 ? String(this.consoleCount) : undefined;
+      case 'transcript':
+        // Our own transcripts: `SENT ws=2 <…>` over a WebSocket, `SENT rid=…` over BOSH.
+        return TRANSCRIPT_WS.exec(message)?.[1];
       default:
         return undefined;
     }

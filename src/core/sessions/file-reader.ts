@@ -207,9 +207,10 @@ export class FileReader {
     const serverSide = writtenByServer(f.dialect);
     const flow = flowOf(f, root);
     if (!flow) return;
-    const part = this.socketPart(f.socket!.connection, f.socket!.url, serverSide, f.dialect === 'har');
+    // Servers name their connections once for all their files; captures, consoles and transcripts number them per file.
+    const part = this.socketPart(f.socket!.connection, f.socket!.url, serverSide, !serverSide);
     const lane = flow === 'c2s' ? 'client' : 'server';
-    const framing = describeFraming(root);
+    const framing = describeFraming(root) ?? streamHeaderAsOpen(root);
     part.frame({ ...at, lane, summary: framing?.summary ?? own(stanzaWords([root])) });
     part.cite({ file: this.file, line: at.line, text: evidence });
     if (framing?.element === 'open') {
@@ -354,10 +355,17 @@ export class FileReader {
     const at = this.mark(line, time, stamp);
     const evidence = cut(text);
     for (const n of notes) {
-      // A client's line, or a server's answer to the request it just logged (ejabberd names no sid), is about the current session.
-      const sid = n.sid ?? (n.side === 'client' || (!n.jid && REQUEST_TRIGGERED.has(n.note)) ? this.lastSid : undefined);
       const loose: LooseNote = { note: n, mark: at, text: evidence, serverSide: n.side === 'server' };
       if (n.jid) n.jid = own(n.jid);
+      if (n.connection && !n.sid) {
+        // A line about a WebSocket connection belongs to that connection's session, whatever JID it names.
+        const part = this.socketPart(n.connection, undefined, n.side === 'server', n.side !== 'server');
+        if (n.jid) this.parts.learnJid(part, n.jid);
+        this.parts.apply(part, loose, this.order++);
+        continue;
+      }
+      // A client's line, or a server's answer to the request it just logged (ejabberd names no sid), is about the current session.
+      const sid = n.sid ?? (n.side === 'client' || (!n.jid && REQUEST_TRIGGERED.has(n.note)) ? this.lastSid : undefined);
       if (sid) {
         const part = this.parts.part(sid, this.file, this.node, n.side === 'server');
         if (n.jid) this.parts.learnJid(part, n.jid);
@@ -431,3 +439,14 @@ function cut(s: string): string {
   return own(one.length > EVIDENCE_CHARS ? one.slice(0, EVIDENCE_CHARS - 1) + '…' : one);
 }
 
+/**
+ * ejabberd keeps its XML stream under the WebSocket and logs the stream header it really
+ * writes (`<stream:stream id=…>`) where the wire carries `<open id=…/>`: the same stream id.
+ */
+function streamHeaderAsOpen(el: XmlElement): ReturnType<typeof describeFraming> {
+  if (el.name !== 'stream:stream') return undefined;
+  const id = attr(el, 'id');
+  const to = attr(el, 'to');
+  const from = attr(el, 'from');
+  return { element: 'open', ...(to ? { to } : {}), ...(from ? { from } : {}), ...(id ? { id } : {}), summary: id ? `stream opened${from ? ` from ${from}` : ''} id=${id}` : `stream opened${to ? ` to ${to}` : ''}` };
+}

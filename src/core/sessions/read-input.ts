@@ -86,7 +86,7 @@ async function readLog(first: Uint8Array | string, rest: AsyncIterator<Uint8Arra
       const tag = tagStart(line, start);
       // The prefix is read too: Prosody names the session in its source column (`bosh<sid>`).
       const text = line.length <= start + MAX_NOTE_TEXT ? line : line.slice(0, start + MAX_NOTE_TEXT);
-      const notes = readNotes(text, tag < 0 ? text.length : tag);
+      const notes = readNotes(text, tag < 0 ? text.length : tag, ctx.connection);
       if (notes.length) reader.notes(lineNo, ctx.time, ctx.stamp, record?.dialect ?? ctx.dialect, notes, line.slice(start, start + MAX_NOTE_TEXT));
       // A fragment still open at the end of this line started here: keep what led up to it.
       if (tag >= 0 && found.every((f) => f.line !== lineNo || f.column !== tag)) {

@@ -89,4 +89,17 @@ describe('diagnosis of WebSocket sessions', () => {
     const incident = await diagnose([input('firefox.har', har([entry]))]);
     assert.match(incident.inputs[0].problem ?? '', /no frames.*Firefox.*Save all as HAR with content/);
   });
+  it('a live session transcript over WebSocket (`SENT ws=N`): one session per connection, a reconnect a second one', async () => {
+    const t = (ms: number, head: string, xml: string) => `${new Date(T0 * 1000 + ms).toISOString()} ${head} ${xml}`;
+    const transcript = [
+      t(0, 'SENT ws=1', '<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="SCRAM-SHA-256">[redacted]</auth>'),
+      t(10, 'RECV ws=1', '<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl">[redacted]</success>'),
+      t(20, 'RECV ws=1', '<iq xmlns="jabber:client" type="result" id="b1"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>1001@fin1.example/desktop</jid></bind></iq>'),
+      `# ${new Date(T0 * 1000 + 900).toISOString()} ERROR session ended: the WebSocket to fin1.example:8445 closed without a  close/ : close code 1006`,
+      t(5000, 'SENT ws=2', '<presence xmlns="jabber:client"/>'),
+    ].join('\n');
+    const incident = await diagnose([input('live.log', transcript)]);
+    assert.deepEqual(incident.sessions.map((x) => [x.sid, x.transport]), [['live.log#1', 'websocket'], ['live.log#2', 'websocket']]);
+    assert.equal(incident.sessions[0].jid, '1001@fin1.example/desktop');
+  });
 });
