@@ -4,11 +4,14 @@ import { SaslError, ScramClient, type ScramHash } from './scram';
 export const SUPPORTED_MECHANISMS = ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'] as const;
 export type MechanismName = (typeof SUPPORTED_MECHANISMS)[number];
 
-/** One SASL exchange: the initial response, then one answer per challenge, then the success check. */
+/**
+ * One SASL exchange: the initial response, then one answer per challenge (asynchronous: SCRAM's
+ * PBKDF2 runs off the event loop), then the success check.
+ */
 export interface SaslMechanism {
   readonly name: MechanismName;
   initial(): string;
-  challenge(data: string): string;
+  challenge(data: string): Promise<string>;
   success(data: string): void;
 }
 
@@ -45,7 +48,7 @@ export function createMechanism(name: MechanismName, username: string, password:
   return {
     name,
     initial: () => b64(scram.first()),
-    challenge: (data) => b64(scram.final(unb64(data))),
+    challenge: async (data) => b64(await scram.final(unb64(data))),
     success: (data) => scram.verify(unb64(data)),
   };
 }
@@ -59,8 +62,8 @@ class PlainMechanism implements SaslMechanism {
   initial(): string {
     return b64(`\0${this.username}\0${this.password}`);
   }
-  challenge(): string {
-    throw new SaslError('the server sent a challenge during PLAIN, which has none');
+  challenge(): Promise<string> {
+    return Promise.reject(new SaslError('the server sent a challenge during PLAIN, which has none'));
   }
   success(): void {}
 }

@@ -1,4 +1,5 @@
-import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
+import saslprep from '@mongodb-js/saslprep';
 
 // SCRAM (RFC 5802, RFC 7677) without channel binding: BOSH runs over HTTP, so the TLS
 // channel is not the XMPP stream's and 'n,,' (no binding) is the only honest GS2 header.
@@ -17,6 +18,9 @@ export class SaslError extends Error {
 }
 
 const GS2_HEADER = 'n,,';
+
+/** The most PBKDF2 iterations a server may ask for: beyond this the login is refused, not computed. */
+export const MAX_SCRAM_ITERATIONS = 1_000_000;
 
 export class ScramClient {
   private readonly clientFirstBare: string;
@@ -37,8 +41,11 @@ export class ScramClient {
     return GS2_HEADER + this.clientFirstBare;
   }
 
-  /** client-final-message for the server-first-message of the challenge. */
-  final(serverFirst: string): string {
+  /**
+   * client-final-message for the server-first-message of the challenge. PBKDF2 runs on libuv's
+   * thread pool: a server asking for a million iterations must not freeze the editor.
+   */
+  async final(serverFirst: string): Promise<string> {
     const attrs = parseAttributes(serverFirst);
     if (attrs.m) throw new SaslError('the server requires a SCRAM extension this client does not know');
     const nonce = attrs.r;
@@ -50,11 +57,11 @@ export class ScramClient {
     if (!nonce.startsWith(this.nonce) || nonce.length === this.nonce.length) {
       throw new SaslError("the server's SCRAM nonce does not extend ours: refusing to continue (possible tampering)");
     }
-    if (iterations > 1_000_000) throw new SaslError(`the server asks for ${iterations} SCRAM iterations, more than this client will compute`);
+    if (iterations > MAX_SCRAM_ITERATIONS) throw new SaslError(`the server asks for ${iterations} SCRAM iterations, more than this client will compute`);
     const withoutProof = `c=${Buffer.from(GS2_HEADER).toString('base64')},r=${nonce}`;
     const authMessage = `${this.clientFirstBare},${serverFirst},${withoutProof}`;
     const size = this.hash === 'sha1' ? 20 : 32;
-    const salted = pbkdf2Sync(Buffer.from(this.password.normalize('NFKC'), 'utf8'), Buffer.from(salt, 'base64'), iterations, size, this.hash);
+    const salted = await saltedPassword(prepare(this.password, 'password'), Buffer.from(salt, 'base64'), iterations, size, this.hash);
     const clientKey = hmac(this.hash, salted, 'Client Key');
     const storedKey = createHash(this.hash).update(clientKey).digest();
     const clientSignature = hmac(this.hash, storedKey, authMessage);
@@ -81,9 +88,25 @@ function hmac(hash: ScramHash, key: Buffer, data: string): Buffer {
   return createHmac(hash, key).update(data, 'utf8').digest();
 }
 
-/** RFC 5802 saslname: '=' and ',' are escaped. */
+/** RFC 5802 saslname: SASLprep'd, then '=' and ',' escaped. */
 function saslName(name: string): string {
-  return name.normalize('NFKC').replace(/=/g, '=3D').replace(/,/g, '=2C');
+  return prepare(name, 'user name').replace(/=/g, '=3D').replace(/,/g, '=2C');
+}
+
+/**
+ * RFC 5802 Normalize(): SASLprep (RFC 4013) as a query string, unassigned code points allowed.
+ * The error names what was refused, never the string itself.
+ */
+export function prepare(s: string, what: 'user name' | 'password'): string {
+  try {
+    return saslprep(s, { allowUnassigned: true });
+  } catch (e) {
+    throw new SaslError(`the ${what} cannot be used with SCRAM: ${(e as Error).message.replace(/,.*$/, '')} (RFC 4013 SASLprep)`);
+  }
+}
+
+function saltedPassword(password: string, salt: Buffer, iterations: number, size: number, hash: ScramHash): Promise<Buffer> {
+  return new Promise((resolve, reject) => pbkdf2(Buffer.from(password, 'utf8'), salt, iterations, size, hash, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 function parseAttributes(message: string): Record<string, string> {

@@ -207,7 +207,8 @@ export class XmppSession extends EventEmitter<SessionEvents> {
     for (;;) {
       const el = await this.waitFor((e) => e.attrs.xmlns === SASL_NS && ['challenge', 'success', 'failure'].includes(e.name), 'the SASL answer');
       if (el.name === 'challenge') {
-        this.sendNow(new XmlElement('response', { xmlns: SASL_NS }).t(mech.challenge(el.getText())) as XmlElement);
+        const answer = await mech.challenge(el.getText());
+        this.sendNow(new XmlElement('response', { xmlns: SASL_NS }).t(answer) as XmlElement);
       } else if (el.name === 'success') {
         const data = el.getText().trim();
         if (data && data !== '=') mech.success(data);
