@@ -30,6 +30,19 @@ export function describeFraming(el: XmlElement): FramingFacts | undefined {
     const uri = attr(el, 'see-other-uri');
     return { element: 'close', ...(uri ? { seeOtherUri: uri } : {}), summary: uri ? `stream closed: see-other-uri ${uri}` : 'stream closed' };
   }
+  return openFacts(to, from, id);
+}
+
+/**
+ * A stream header as a WebSocket stream's open: ejabberd keeps its XML stream under the socket
+ * and logs the `<stream:stream id=…>` it really writes where the wire carries `<open id=…/>`.
+ */
+export function describeStreamHeaderAsOpen(el: XmlElement): FramingFacts | undefined {
+  if (el.name !== 'stream:stream') return undefined;
+  return openFacts(attr(el, 'to'), attr(el, 'from'), attr(el, 'id'));
+}
+
+function openFacts(to: string | undefined, from: string | undefined, id: string | undefined): FramingFacts {
   // The server's answer carries the stream id; the client's names the domain it wants.
   const summary = id ? `stream opened${from ? ` from ${from}` : ''} id=${id}` : `stream opened${to ? ` to ${to}` : ''}`;
   return { element: 'open', ...(to ? { to } : {}), ...(from ? { from } : {}), ...(id ? { id } : {}), summary };

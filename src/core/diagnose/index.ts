@@ -87,7 +87,8 @@ function conclude(parts: IncidentParts, readers: FileReader[], notes: InputNote[
     const c = choices.get(s)!;
     s.events.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
     s.endCause = c.cause;
-    if (c.signal?.condition) s.condition = c.signal.condition;
+    const condition = conditionOf(c);
+    if (condition) s.condition = condition;
     const idle = longestIdle(c.merged.parts, clocks, evidenceEnd, c.cause === 'inactivity-timeout' ? c.signal?.mark : undefined);
     // Finesse names the agent by id, the JID's local part: the session need not have carried a Finesse update.
     const agent = s.agent ?? s.jid?.split('@')[0];
@@ -178,6 +179,18 @@ function joinSocketsByStream(bySid: Map<string, SessionPart[]>): void {
       if (drop === key) break;
     }
   }
+}
+
+/**
+ * The defined condition (XEP-0124 or RFC 6120) behind the chosen end: the deciding record's own,
+ * or, when that record is a server's line that names none (ejabberd's "Closing c2s session",
+ * Prosody's "Shutting down: Received SIGTERM"), the one the wire carried for the same cause.
+ */
+function conditionOf(c: ReturnType<typeof chooseCause> & { merged: ReturnType<typeof mergeParts> }): string | undefined {
+  const defined = (x?: string) => (x && /^[a-z][a-z-]*$/.test(x) ? x : undefined);
+  const own = defined(c.signal?.condition);
+  if (own || !c.signal) return own;
+  return c.merged.signals.map((x) => (x.cause === c.cause ? defined(x.condition) : undefined)).find(Boolean);
 }
 
 function nameRank(parts: SessionPart[]): number {

@@ -3,7 +3,7 @@ import { describeStanza } from '../describe/stanza';
 import { describeFinesse } from '../describe/finesse';
 import { attr, child, childText, localName } from '../describe/element-query';
 import { explainBoshCondition } from '../describe/bosh-conditions';
-import { describeFraming } from '../describe/framing';
+import { describeFraming, describeStreamHeaderAsOpen } from '../describe/framing';
 import type { HarSocket } from '../find/har';
 import { socketKey, upgradeWords } from './socket';
 import { flowOf, writtenByServer } from '../flow';
@@ -210,7 +210,7 @@ export class FileReader {
     // Servers name their connections once for all their files; captures, consoles and transcripts number them per file.
     const part = this.socketPart(f.socket!.connection, f.socket!.url, serverSide, !serverSide);
     const lane = flow === 'c2s' ? 'client' : 'server';
-    const framing = describeFraming(root) ?? streamHeaderAsOpen(root);
+    const framing = describeFraming(root) ?? describeStreamHeaderAsOpen(root);
     part.frame({ ...at, lane, summary: framing?.summary ?? own(stanzaWords([root])) });
     part.cite({ file: this.file, line: at.line, text: evidence });
     if (framing?.element === 'open') {
@@ -439,14 +439,3 @@ function cut(s: string): string {
   return own(one.length > EVIDENCE_CHARS ? one.slice(0, EVIDENCE_CHARS - 1) + '…' : one);
 }
 
-/**
- * ejabberd keeps its XML stream under the WebSocket and logs the stream header it really
- * writes (`<stream:stream id=…>`) where the wire carries `<open id=…/>`: the same stream id.
- */
-function streamHeaderAsOpen(el: XmlElement): ReturnType<typeof describeFraming> {
-  if (el.name !== 'stream:stream') return undefined;
-  const id = attr(el, 'id');
-  const to = attr(el, 'to');
-  const from = attr(el, 'from');
-  return { element: 'open', ...(to ? { to } : {}), ...(from ? { from } : {}), ...(id ? { id } : {}), summary: id ? `stream opened${from ? ` from ${from}` : ''} id=${id}` : `stream opened${to ? ` to ${to}` : ''}` };
-}
