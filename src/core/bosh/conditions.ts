@@ -1,4 +1,5 @@
 import { explainBoshCondition } from '../describe/bosh-conditions';
+import { TransportEnded } from '../xmpp/transport';
 
 /**
  * The legacy HTTP error binding of XEP-0124 §17.3: older connection managers (and some
@@ -10,22 +11,10 @@ const HTTP_STATUS_CONDITIONS: Readonly<Record<number, string>> = {
   404: 'item-not-found',
 };
 
-/** Why a BOSH session ended, in the words a person troubleshooting it needs. */
-export class BoshTerminated extends Error {
+/** Why a BOSH session ended (an XEP-0124 §17.2 condition, or one of ours), in the words a person troubleshooting it needs. */
+export class BoshTerminated extends TransportEnded {
   override name = 'BoshTerminated';
-  constructor(
-    /** An XEP-0124 §17.2 condition, or 'connection-lost' / 'certificate' / 'client-terminate' for endings that have none. */
-    readonly condition: string,
-    message: string,
-    /** Stanzas that were queued or in requests never answered: not delivered. */
-    readonly undelivered: number = 0,
-    /** `cause`: the CertificateError (with the fingerprint to trust) when the condition is 'certificate'. */
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
 
-  /** True when a fresh session may succeed (the server went away or forgot us), false for configuration problems. */
   get recoverable(): boolean {
     return ['connection-lost', 'item-not-found', 'remote-connection-failed', 'system-shutdown', 'internal-server-error', 'other-request'].includes(this.condition);
   }

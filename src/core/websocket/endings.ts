@@ -1,4 +1,4 @@
-import type { TransportEnded } from '../xmpp/transport';
+import { TransportEnded } from '../xmpp/transport';
 import { type XmlElement, childElements } from '../xml/element';
 
 const STREAMS_NS = 'urn:ietf:params:xml:ns:xmpp-streams';
@@ -6,18 +6,13 @@ const STREAMS_NS = 'urn:ietf:params:xml:ns:xmpp-streams';
 /** Stream errors (RFC 6120 §4.9.3) after which a fresh connection may well succeed. */
 const RECOVERABLE = new Set(['connection-lost', 'system-shutdown', 'connection-timeout', 'internal-server-error', 'reset', 'remote-connection-failed', 'see-other-host', 'see-other-uri', 'server-close']);
 
-/** Why a WebSocket session ended, in the words a person troubleshooting it needs. */
-export class WebSocketEnded extends Error implements TransportEnded {
+/**
+ * Why a WebSocket session ended (a stream error condition, or 'connection-lost' /
+ * 'connection-failed' / 'server-close' / 'certificate' / 'client-terminate' / 'http-<status>'),
+ * in the words a person troubleshooting it needs.
+ */
+export class WebSocketEnded extends TransportEnded {
   override name = 'WebSocketEnded';
-  constructor(
-    /** A stream error condition, or 'connection-lost' / 'connection-failed' / 'server-close' / 'certificate' / 'client-terminate' / 'http-<status>'. */
-    readonly condition: string,
-    message: string,
-    readonly undelivered: number = 0,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
 
   get recoverable(): boolean {
     return RECOVERABLE.has(this.condition);

@@ -18,12 +18,21 @@ export interface TransportExchange {
 }
 
 /** Why a transport ended, in words, and whether a fresh session may help. */
-export interface TransportEnded extends Error {
-  /** An XEP-0124 condition, a stream error condition, or 'connection-lost' / 'certificate' / 'client-terminate'. */
-  readonly condition: string;
-  /** Stanzas that were queued or in requests never answered: not delivered. */
-  readonly undelivered: number;
-  readonly recoverable: boolean;
+export abstract class TransportEnded extends Error {
+  constructor(
+    /** An XEP-0124 condition, a stream error condition, or 'connection-lost' / 'certificate' / 'client-terminate'. */
+    readonly condition: string,
+    message: string,
+    /** Stanzas that were queued or in requests never answered: not delivered. */
+    readonly undelivered: number = 0,
+    /** `cause`: the CertificateError (with the fingerprint to trust) when the condition is 'certificate'. */
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+
+  /** True when a fresh session may succeed (the server went away or forgot us), false for configuration problems. */
+  abstract get recoverable(): boolean;
 }
 
 export interface TransportEvents {
