@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Fragment } from '../fragment';
 import { findInStream } from './finder';
-import { findInHar, looksLikeHar } from './har';
+import { findInHarStream, looksLikeHar } from './har';
 
 /**
  * Bytes read at a time. Small reads keep each batch of lines short-lived, so it dies young
@@ -11,17 +11,14 @@ import { findInHar, looksLikeHar } from './har';
  */
 export const READ_CHUNK_BYTES = 32 * 1024;
 
-/** A HAR larger than this is searched as text line by line instead of parsed as JSON. */
-export const MAX_HAR_BYTES = 512 * 1024 * 1024;
-
 /**
  * Every fragment in a file, a log streamed line by line or a HAR capture, chosen by content.
  * `onProblem` hears what could not be read (a HAR cut off while saving), which is never fatal.
  */
 export async function* fragmentsOfFile(path: string, onProblem?: (message: string) => void): AsyncGenerator<Fragment> {
   const head = await readHead(path, 4096);
-  if (looksLikeHar(head) && (await stat(path)).size <= MAX_HAR_BYTES) {
-    yield* findInHar(await readFile(path, 'utf8'), onProblem);
+  if (looksLikeHar(head)) {
+    yield* findInHarStream(createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }), onProblem);
     return;
   }
   yield* findInStream(createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }));
@@ -35,31 +32,16 @@ export async function* fragmentsOfStream(input: AsyncIterable<Uint8Array | strin
   const head = typeof first.value === 'string' ? first.value : Buffer.from(first.value).toString('utf8', 0, 4096);
   const rest = { [Symbol.asyncIterator]: () => it };
   if (looksLikeHar(head)) {
-    yield* findInHar(await readWholeHar(first.value, rest, onProblem), onProblem);
+    yield* findInHarStream(withFirst(first.value, rest), onProblem);
     return;
   }
-  yield* findInStream((async function* () {
-    yield first.value;
-    yield* rest;
-  })());
+  yield* findInStream(withFirst(first.value, rest));
 }
 
-/**
- * A HAR arriving as a stream, as text: it is JSON and read whole, up to the same limit as a HAR
- * file; past it, what arrived is read as a capture cut off there.
- */
-export async function readWholeHar(first: Uint8Array | string, rest: AsyncIterable<Uint8Array | string>, onProblem?: (message: string) => void): Promise<string> {
-  const chunks: Buffer[] = [Buffer.from(first)];
-  let size = chunks[0].length;
-  for await (const chunk of rest) {
-    if (size > MAX_HAR_BYTES) {
-      onProblem?.(`the HAR capture on the input is larger than ${MAX_HAR_BYTES / 1048576} MB; reading its first ${MAX_HAR_BYTES / 1048576} MB`);
-      break;
-    }
-    chunks.push(Buffer.from(chunk));
-    size += chunk.length;
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** A stream whose first chunk was already taken, whole again. */
+export async function* withFirst<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield first;
+  yield* rest;
 }
 
 /** The first bytes of a file as text, to tell a HAR capture from a log. */

@@ -1,8 +1,8 @@
 import type { Fragment } from '../fragment';
 import { FragmentFinder } from '../find/finder';
-import { findInHar, looksLikeHar, type HarSocket } from '../find/har';
+import { findInHarStream, looksLikeHar, type HarSocket } from '../find/har';
 import { splitLines } from '../find/lines';
-import { readWholeHar } from '../find/source';
+import { withFirst } from '../find/source';
 import { isNameStart } from '../xml/parse';
 import { FileReader, type ClockHint } from './file-reader';
 import type { IncidentParts } from './incident-parts';
@@ -46,19 +46,14 @@ export async function readInput(input: ReadableInput, parts: IncidentParts, hint
 }
 
 async function readHar(first: Uint8Array | string, rest: AsyncIterator<Uint8Array | string>, reader: FileReader, problems: string[]): Promise<void> {
-  const raw = await readWholeHar(first, { [Symbol.asyncIterator]: () => rest }, (m) => problems.push(m));
-  reader.lines = countLines(raw);
   const sockets: HarSocket[] = [];
-  for (const f of findInHar(raw, (m) => problems.push(m), (s) => sockets.push(s))) reader.fragment(f, '');
+  const found = findInHarStream(withFirst(first, { [Symbol.asyncIterator]: () => rest }), (m) => problems.push(m), (s) => sockets.push(s));
+  let r = await found.next();
+  for (; !r.done; r = await found.next()) reader.fragment(r.value, '');
   for (const s of sockets) reader.socket(s);
+  reader.lines = r.value.lines;
   // Where the capture ends: its last entry, BOSH or not (a socket silent long before then is said so).
-  let last: string | undefined;
-  let lastMs = -Infinity;
-  for (const m of raw.matchAll(/"startedDateTime"\s*:\s*"([^"]{10,40})"/g)) {
-    const t = Date.parse(m[1]);
-    if (t > lastMs) [last, lastMs] = [m[1], t];
-  }
-  if (last) reader.seen(last);
+  if (r.value.lastStarted) reader.seen(r.value.lastStarted);
 }
 
 async function readLog(first: Uint8Array | string, rest: AsyncIterator<Uint8Array | string>, reader: FileReader): Promise<void> {
@@ -106,10 +101,4 @@ function tagStart(line: string, from: number): number {
     if (isNameStart(line.charCodeAt(i + 1))) return i;
   }
   return -1;
-}
-
-function countLines(s: string): number {
-  let n = 1;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
