@@ -13,6 +13,8 @@ export interface Row {
   endLine: number;
   time?: string;
   direction?: RowDirection;
+  /** The log did not say which way; `direction` was read from the traffic (a rid, an id, SASL, an iq's request). */
+  directionInferred?: boolean;
   kind: string;
   from?: string;
   to?: string;
@@ -192,7 +194,8 @@ function isRow(r: unknown): boolean {
     optStr(r.to) &&
     optStr(r.node) &&
     optStr(r.error) &&
-    (r.direction === undefined || r.direction === 'sent' || r.direction === 'received')
+    (r.direction === undefined || r.direction === 'sent' || r.direction === 'received') &&
+    (r.directionInferred === undefined || typeof r.directionInferred === 'boolean')
   );
 }
 

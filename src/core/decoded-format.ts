@@ -9,6 +9,7 @@ export function toJsonLine(d: DecodedFragment): string {
   const o: Record<string, unknown> = { line: d.line };
   if (d.endLine !== d.line) o.endLine = d.endLine;
   if (d.direction) o.direction = d.direction;
+  if (d.directionInferred) o.directionInferred = true;
   const flow = flowOf(d, d.root);
   if (flow) o.flow = flow;
   if (d.time) o.time = d.time;
@@ -28,7 +29,7 @@ export function toJsonLine(d: DecodedFragment): string {
 export function toText(d: DecodedFragment): string {
   const head = [`line ${d.line}${d.endLine !== d.line ? `-${d.endLine}` : ''}`];
   if (d.time ?? d.stamp) head.push((d.time ?? d.stamp)!);
-  if (d.direction) head.push(d.direction);
+  if (d.direction) head.push(d.directionInferred ? `${d.direction} (inferred)` : d.direction);
   if (d.source) head.push(d.source);
   if (d.socket) head.push(`connection ${d.socket.connection}`);
   if (d.escaped) head.push(`escaped ${d.escaped}×`);

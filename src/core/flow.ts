@@ -1,4 +1,4 @@
-import type { DialectId, Fragment } from './fragment';
+import type { DialectId, Direction, Fragment } from './fragment';
 import type { XmlElement } from './xml/element';
 import type { Flow } from './sessions/model';
 
@@ -17,9 +17,23 @@ export function flowOf(f: Pick<Fragment, 'direction' | 'dialect'>, root?: XmlEle
   if (root && (root.name === 'body' || root.name.endsWith(':body')) && root.attrs.xmlns === 'http://jabber.org/protocol/httpbind') {
     return root.attrs.rid !== undefined ? 'c2s' : 's2c';
   }
-  if (!f.direction || !f.dialect) return undefined;
-  if (SERVER_WRITTEN.has(f.dialect)) return f.direction === 'received' ? 'c2s' : 's2c';
-  if (CLIENT_WRITTEN.has(f.dialect)) return f.direction === 'sent' ? 'c2s' : 's2c';
+  if (!f.direction) return undefined;
+  return flowOfDirection(f.direction, f.dialect);
+}
+
+/** The flow a writer's 'sent' or 'received' means; undefined when it is unknown who wrote the file. */
+export function flowOfDirection(direction: Direction, dialect: DialectId | undefined): Flow | undefined {
+  if (!dialect) return undefined;
+  if (SERVER_WRITTEN.has(dialect)) return direction === 'received' ? 'c2s' : 's2c';
+  if (CLIENT_WRITTEN.has(dialect)) return direction === 'sent' ? 'c2s' : 's2c';
+  return undefined;
+}
+
+/** The word the writer of a dialect would use for a flow (a server received what the client sent). */
+export function directionOfFlow(flow: Flow, dialect: DialectId | undefined): Direction | undefined {
+  if (!dialect) return undefined;
+  if (SERVER_WRITTEN.has(dialect)) return flow === 'c2s' ? 'received' : 'sent';
+  if (CLIENT_WRITTEN.has(dialect)) return flow === 'c2s' ? 'sent' : 'received';
   return undefined;
 }
 

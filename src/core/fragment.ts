@@ -37,6 +37,8 @@ export interface Fragment {
   /** The log's own timestamp as written (also for year-less clocks such as Prosody's and logcat's). */
   stamp?: string;
   direction?: Direction;
+  /** True when the log did not say which way the fragment went and `direction` was read from the traffic (see flow-inference.ts). */
+  directionInferred?: boolean;
   dialect?: DialectId;
   /** Where the fragment came from when it is not a plain line, e.g. 'POST https://fin1:7443/http-bind/'. */
   source?: string;

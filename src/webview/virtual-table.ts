@@ -153,7 +153,9 @@ function fill(el: HTMLElement, r: Row, pos: number, selected: number | undefined
   };
   set(0, String(r.line));
   set(1, shortTime(r.time), r.time ?? '');
-  set(2, r.direction ? ARROW[r.direction] : '');
+  // An inferred direction is marked so it is not taken for the log's own word.
+  if (r.direction && r.directionInferred) set(2, `${ARROW[r.direction]}*`, `${ARROW[r.direction]}: inferred from the traffic, the log does not say`);
+  else set(2, r.direction ? ARROW[r.direction] : '');
   set(3, r.kind, r.layers > 0 ? `${r.kind}, ${r.layers} escaped layer${r.layers > 1 ? 's' : ''} decoded` : r.kind);
   // The badge after the kind (CSS) says how many escaped layers were decoded.
   if (r.layers > 0) cells[3].dataset.layers = String(r.layers);

@@ -6,6 +6,7 @@ import { fragmentsOfFile } from '../../src/core/find/source';
 import { FileLines } from '../../src/features/inspector/file-lines';
 import { readFileFragments } from '../../src/features/inspector/file-source';
 import { FragmentIndex } from '../../src/features/inspector/fragment-index';
+import { readHostMessage } from '../../src/protocol';
 import { FIXTURES } from './fixtures';
 
 async function indexOf(path: string, file?: FileLines): Promise<FragmentIndex> {
@@ -107,5 +108,23 @@ describe('Inspector index of a file on disk: text read back, not kept', () => {
     // Rotated: as long as before, but other records.
     writeFileSync(path, `\n${text}`);
     await assert.rejects(read.exportLog([0], 'growing.log'), /changed since the Inspector read it/);
+  });
+});
+
+describe('Inspector rows of a log that gives no directions', () => {
+  it("mark the directions read from the traffic, in the row, the detail and a file's index alike", async () => {
+    const path = join(FIXTURES, 'logs', 'websocket', 'converse-console.log');
+    const index = new FragmentIndex(new FileLines(path));
+    const rows = [];
+    for await (const f of fragmentsOfFile(path)) rows.push(index.add(f));
+    const auth = rows.findIndex((r) => r.kind.includes('auth') || r.summary.includes('SASL'));
+    assert.ok(auth >= 0);
+    assert.deepEqual([rows[auth].direction, rows[auth].directionInferred], ['sent', true]);
+    // Read back from the index, which keeps no text, the mark is still there.
+    const facts = new Map((await index.detail(auth))!.facts);
+    assert.equal(facts.get('direction'), 'sent (inferred from the traffic: the log does not say)');
+    assert.equal((await index.fragment(auth))!.directionInferred, true);
+    assert.ok(readHostMessage({ type: 'rows', rows: [rows[auth]] }), 'the page accepts the mark');
+    assert.equal(readHostMessage({ type: 'rows', rows: [{ ...rows[auth], directionInferred: 'yes' }] }), undefined);
   });
 });

@@ -7,6 +7,10 @@ const RECEIVED = /(?:^|[\s\[(:|])(?:RECV|RCV|RCVD|RECEIVED|Received|received|Rec
 // Raw HTTP in captures and CDATA sections: a request line is sent, a status line received.
 const HTTP_REQUEST = /\b(?:POST|GET) \S+ HTTP\/\d/;
 const HTTP_STATUS = /\bHTTP\/\d(?:\.\d)? \d{3}\b/;
+// Prosody's own words (mod_bosh.lua, mod_c2s.lua): a request it handles came from the client,
+// the stream error it disconnects a client with goes to it.
+const PROSODY_RECEIVED = /\bHandling new request\b/;
+const PROSODY_SENT = /\bDisconnecting client\b/;
 // Strophe/JSXC consoles mark lines with a bare '>' (out) or '<' (in) before the XML.
 const ARROW = /^\s*([<>])\s+$/;
 
@@ -15,6 +19,8 @@ export function directionIn(leadIn: string): Direction | undefined {
   if (leadIn.length === 0) return undefined;
   const arrow = ARROW.exec(leadIn);
   if (arrow) return arrow[1] === '>' ? 'sent' : 'received';
+  if (PROSODY_RECEIVED.test(leadIn)) return 'received';
+  if (PROSODY_SENT.test(leadIn)) return 'sent';
   if (HTTP_REQUEST.test(leadIn)) return 'sent';
   if (HTTP_STATUS.test(leadIn)) return 'received';
   const s = SENT.exec(leadIn);

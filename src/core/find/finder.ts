@@ -7,6 +7,8 @@ import { ExtentScanner, NEED_MORE, NOT_XML } from './extent-scanner';
 import { isNameStart } from '../xml/parse';
 import { splitLines } from './lines';
 import { SocketLines } from './socket-lines';
+import { FlowInference } from '../flow-inference';
+import { directionOfFlow, flowOfDirection } from '../flow';
 
 /** How far before a fragment its direction marker is looked for. */
 const MAX_LEAD_IN = 300;
@@ -49,6 +51,7 @@ export class FragmentFinder {
   private pending: OpenFragment | undefined;
   private out: Fragment[] = [];
   private readonly sockets = new SocketLines();
+  private readonly flows = new FlowInference();
   /** The log prefix of the line pushed last, when it began a record. */
   lastRecord: LogRecord | undefined;
 
@@ -201,12 +204,23 @@ export class FragmentFinder {
     const f: Fragment = { line, endLine, column, text, escaped, partial };
     if (ctx.time) f.time = ctx.time;
     if (ctx.stamp) f.stamp = ctx.stamp;
-    if (ctx.direction) f.direction = ctx.direction;
     if (ctx.dialect) f.dialect = ctx.dialect;
     const connection = this.sockets.fragment(ctx.dialect, ctx.source, ctx.connection, text);
     if (connection) {
       ctx.connection = connection;
       f.socket = { connection };
+    }
+    // Every fragment teaches the inference (requests, the bound JID); only those the log leaves
+    // without a direction take its answer, marked as inferred.
+    const known = ctx.direction ? flowOfDirection(ctx.direction, ctx.dialect) : undefined;
+    const flow = this.flows.observe(text, escaped, ctx.dialect === 'ejabberd', connection, known);
+    if (ctx.direction) f.direction = ctx.direction;
+    else if (flow) {
+      const direction = directionOfFlow(flow, ctx.dialect);
+      if (direction) {
+        f.direction = direction;
+        f.directionInferred = true;
+      }
     }
     this.out.push(f);
   }

@@ -133,6 +133,7 @@ export function rowOf(d: DecodedFragment, desc: Description, index: number): Row
   const time = d.time ?? d.stamp;
   if (time) row.time = time;
   if (d.direction) row.direction = d.direction;
+  if (d.directionInferred) row.directionInferred = true;
   if (desc.from) row.from = desc.from;
   if (desc.to) row.to = desc.to;
   if (desc.node) row.node = desc.node;
@@ -161,7 +162,7 @@ export function detailOf(d: DecodedFragment, index: number, maxChars: number): D
   add('Finesse', desc.finesse?.summary);
   add('line', d.endLine > d.line ? `${d.line}–${d.endLine}` : String(d.line));
   add('time', d.time ?? d.stamp);
-  add('direction', d.direction);
+  add('direction', d.direction && d.directionInferred ? `${d.direction} (inferred from the traffic: the log does not say)` : d.direction);
   add('log', d.dialect);
   add('source', d.source);
   add('escaped in the log', d.escaped > 0 ? `${d.escaped}×` : undefined);

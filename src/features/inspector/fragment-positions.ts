@@ -28,7 +28,7 @@ export class FragmentPositions {
     this.ints[at + 1] = f.endLine;
     this.ints[at + 2] = f.column;
     this.ints[at + 3] = f.text.length;
-    this.ints[at + 4] = (f.escaped << 3) | (f.partial ? 4 : 0) | DIRECTIONS.indexOf(f.direction);
+    this.ints[at + 4] = (f.escaped << 4) | (f.directionInferred ? 8 : 0) | (f.partial ? 4 : 0) | DIRECTIONS.indexOf(f.direction);
     this.times.push(shared(f.time, this.times[this.n - 1]));
     this.stamps.push(shared(f.stamp, this.stamps[this.n - 1]));
     this.dialects.push(f.dialect);
@@ -40,11 +40,12 @@ export class FragmentPositions {
     if (i < 0 || i >= this.n) return undefined;
     const at = i * FIELDS;
     const flags = this.ints[at + 4];
-    const f: Fragment = { line: this.ints[at], endLine: this.ints[at + 1], column: this.ints[at + 2], text: '', escaped: flags >> 3, partial: (flags & 4) !== 0 };
+    const f: Fragment = { line: this.ints[at], endLine: this.ints[at + 1], column: this.ints[at + 2], text: '', escaped: flags >> 4, partial: (flags & 4) !== 0 };
     const direction = DIRECTIONS[flags & 3];
     if (this.times[i] !== undefined) f.time = this.times[i];
     if (this.stamps[i] !== undefined) f.stamp = this.stamps[i];
     if (direction) f.direction = direction;
+    if (flags & 8) f.directionInferred = true;
     if (this.dialects[i]) f.dialect = this.dialects[i];
     return { fragment: f, length: this.ints[at + 3] };
   }

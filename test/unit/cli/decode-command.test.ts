@@ -22,7 +22,9 @@ describe('bosh-inspect decode', () => {
     assert.equal(rows[1].layers, 1);
     assert.match(rows[1].xml, /<notification xmlns="http:\/\/jabber.org\/protocol\/pubsub"><Update><data><user>/);
     assert.ok(!('partial' in rows[1]), 'partial only for truncated fragments');
-    assert.ok(!('direction' in rows[2]), 'direction only when known');
+    assert.ok(!('directionInferred' in rows[1]), 'the log said it: HTTP SENT');
+    // "Unable to route packet" names no direction: a message stamped with a sender is the server's.
+    assert.deepEqual([rows[2].direction, rows[2].flow, rows[2].directionInferred], ['sent', 's2c', true]);
   });
 
   it('marks truncated fragments partial', () => {

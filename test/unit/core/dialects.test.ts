@@ -10,8 +10,9 @@ describe('finding stanzas in each log dialect', () => {
     assert.deepEqual(found.map((f) => [f.line, f.direction, f.dialect]), [
       [2, 'received', 'openfire-legacy'],
       [4, 'sent', 'openfire-legacy'],
-      [6, undefined, 'openfire-legacy'],
+      [6, 'sent', 'openfire-legacy'],
     ]);
+    assert.deepEqual(found.map((f) => f.directionInferred ?? false), [false, false, true], 'the routed message\'s direction is read from its addresses');
     assert.equal(found[0].time, '2017-04-14T21:34:21');
     assert.equal(found[0].root?.attrs.rid, '164853266');
     const update = find(found[1].root, 'notification', 'Update');
@@ -51,8 +52,9 @@ describe('finding stanzas in each log dialect', () => {
     assert.deepEqual(found.map((f) => [f.line, f.direction, f.partial]), [
       [3, 'received', true],
       [4, 'sent', false],
-      [5, undefined, false],
+      [5, 'received', false],
     ]);
+    assert.deepEqual(found.map((f) => f.directionInferred ?? false), [false, false, true], '"Request data:" names none: a body with a rid is a request');
     assert.equal(found[0].time, undefined, 'no year, so no ISO time');
     assert.equal(found[0].stamp, '11-23 21:07:47');
     assert.equal(found[0].root?.attrs.id, 'bind_1', 'the partial top tag still decodes');
