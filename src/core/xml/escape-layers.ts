@@ -20,9 +20,11 @@ export function decodeLayers(el: XmlElement): number {
     if (node.layer > deepest) deepest = node.layer;
     if (node.children.length > 0 && node.children.every((c) => typeof c === 'string')) {
       if (node.layer >= MAX_LAYERS) continue;
-      const inner = markupIn(node.children.join(''), node.layer + 1);
+      const text = node.children.join('');
+      const http = httpMessageIn(text, node.layer + 1);
+      const inner = http ? http.body : markupIn(text, node.layer + 1);
       if (!inner) continue;
-      node.children = [inner];
+      node.children = http ? [http.head, inner] : [inner];
       inner.parent = node;
       todo.push(inner);
     } else {
@@ -46,4 +48,22 @@ function markupIn(text: string, layer: number): XmlElement | undefined {
   }
   if (t.length < 3 || t.charCodeAt(0) !== 60 /* < */ || t.charCodeAt(t.length - 1) !== 62 /* > */) return undefined;
   return tryParseXml(t, layer + extra);
+}
+
+// A whole HTTP message as text: a request or status line, headers, a blank line, then the body.
+const HTTP_START_LINE = /^\s*(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?|HTTP\/\d(?:\.\d)? \d{3}\b[^\r\n]*)\r?\n/;
+const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
+
+/**
+ * The XML body of an HTTP message held as text, as BOSH's own specifications show their examples
+ * (`<example><![CDATA[POST /webclient HTTP/1.1 … <body …/>]]></example>`): the start line and
+ * headers stay text, the body becomes elements one layer down.
+ */
+function httpMessageIn(text: string, layer: number): { head: string; body: XmlElement } | undefined {
+  if (!HTTP_START_LINE.test(text)) return undefined;
+  const blank = BLANK_LINE.exec(text);
+  if (!blank) return undefined;
+  const split = blank.index + blank[0].length;
+  const body = markupIn(text.slice(split), layer);
+  return body ? { head: text.slice(0, split), body } : undefined;
 }
