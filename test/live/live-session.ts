@@ -2,6 +2,7 @@
 import { XmppSession, type SessionProfile } from '../../src/core/xmpp/session';
 import type { SessionNotice, StanzaRecord } from '../../src/core/xmpp/stanza-record';
 import type { SessionState } from '../../src/core/xmpp/session';
+import { Prosody } from './prosody';
 
 export class Recorded {
   stanzas: StanzaRecord[] = [];
@@ -27,4 +28,29 @@ export async function until(what: string, cond: () => boolean, timeoutMs = 20_00
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * Inside a describe(): a private Prosody for the suite, and `connect`, which logs a session in
+ * and disconnects it after the test whatever the test did.
+ */
+export function privateProsody(): { prosody: Prosody; connect: (r: Recorded) => Promise<Recorded> } {
+  const prosody = new Prosody();
+  const open: Recorded[] = [];
+  before(async function () {
+    this.timeout(30_000);
+    await prosody.start();
+  });
+  after(async () => {
+    await prosody.dispose();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((r) => r.session.disconnect().catch(() => undefined)));
+  });
+  const connect = async (r: Recorded) => {
+    open.push(r);
+    await r.session.connect();
+    return r;
+  };
+  return { prosody, connect };
 }

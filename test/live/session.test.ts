@@ -5,32 +5,15 @@ import { SaslError } from '../../src/core/sasl/scram';
 import { transcriptLine } from '../../src/core/xmpp/stanza-record';
 import { findInText } from '../../src/core/find/finder';
 import { decodeFragment, decodedXml } from '../../src/core/decode';
-import { ADMIN, AGENT, DOMAIN, Prosody, PUBSUB, SHA1_DOMAIN } from './prosody';
-import { session, until, type Recorded } from './live-session';
+import { ADMIN, AGENT, DOMAIN, PUBSUB, SHA1_DOMAIN } from './prosody';
+import { privateProsody, session, until } from './live-session';
 import { finesseUpdate, notification } from './finesse-payloads';
 
 const agentJid = `${AGENT.user}@${DOMAIN}`;
 const adminJid = `${ADMIN.user}@${DOMAIN}`;
 
 describe('live BOSH sessions against Prosody', function () {
-  const prosody = new Prosody();
-  const open: Recorded[] = [];
-  const connect = async (r: Recorded) => {
-    open.push(r);
-    await r.session.connect();
-    return r;
-  };
-
-  before(async function () {
-    this.timeout(30_000);
-    await prosody.start();
-  });
-  after(async () => {
-    await prosody.dispose();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((r) => r.session.disconnect().catch(() => undefined)));
-  });
+  const { prosody, connect } = privateProsody();
 
   describe('SASL', () => {
     it('logs in with SCRAM-SHA-256 when the server stores SHA-256 hashes, and the payloads are redacted', async () => {

@@ -7,32 +7,15 @@ import { findInText } from '../../src/core/find/finder';
 import { decodeFragment, decodedXml } from '../../src/core/decode';
 import { freePort } from '../support/processes';
 import { TcpProxy } from '../support/tcp-proxy';
-import { ADMIN, AGENT, DOMAIN, Prosody, PUBSUB, SHA1_DOMAIN } from './prosody';
-import { session, until, type Recorded } from './live-session';
+import { ADMIN, AGENT, DOMAIN, PUBSUB, SHA1_DOMAIN } from './prosody';
+import { privateProsody, session, until } from './live-session';
 import { finesseUpdate, notification } from './finesse-payloads';
 
 const agentJid = `${AGENT.user}@${DOMAIN}`;
 const adminJid = `${ADMIN.user}@${DOMAIN}`;
 
 describe('live WebSocket (RFC 7395) sessions against Prosody', function () {
-  const prosody = new Prosody();
-  const open: Recorded[] = [];
-  const connect = async (r: Recorded) => {
-    open.push(r);
-    await r.session.connect();
-    return r;
-  };
-
-  before(async function () {
-    this.timeout(30_000);
-    await prosody.start();
-  });
-  after(async () => {
-    await prosody.dispose();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((r) => r.session.disconnect().catch(() => undefined)));
-  });
+  const { prosody, connect } = privateProsody();
 
   describe('SASL', () => {
     it('logs in with SCRAM-SHA-256 over ws://, restarts the stream on the same connection, and redacts the payloads', async () => {

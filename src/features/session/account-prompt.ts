@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isUnencrypted } from '../../core/xmpp/connection-words';
 import { parseJid } from '../../core/xmpp/jid';
 import type { ConnectionProfile } from './profiles';
+import { objectionOf } from './input-check';
 
 /** JID, resource and, on an unencrypted URL, whether PLAIN may be used: the rest of a new profile. */
 export async function askAccount(url: string, jidHint?: string, step = 2, steps = 3): Promise<ConnectionProfile | undefined> {
@@ -12,14 +13,7 @@ export async function askAccount(url: string, jidHint?: string, step = 2, steps 
     value: jidHint,
     valueSelection: jidHint?.startsWith('@') ? [0, 0] : undefined,
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        parseJid(v);
-        return undefined;
-      } catch (e) {
-        return (e as Error).message;
-      }
-    },
+    validateInput: objectionOf(parseJid),
   });
   if (!jid) return undefined;
   const resource = await vscode.window.showInputBox({ title: `Resource (${step + 1}/${steps})`, placeHolder: 'leave empty to let the server choose', ignoreFocusOut: true });

@@ -6,6 +6,7 @@ import { DiscoveryError, discoverConnections, discoveryTarget, type AltConnectio
 import { askAccount } from './account-prompt';
 import { saveProfile, type ConnectionProfile, type Credentials } from './profiles';
 import { askToTrust } from './trust-prompt';
+import { objectionOf } from './input-check';
 
 export const DISCOVER_COMMAND = 'xmppBosh.discoverConnection';
 const TITLE = 'XMPP: Discover Connection';
@@ -16,14 +17,7 @@ export async function discoverConnection(credentials: Credentials, connect: (p: 
     prompt: "A domain or JID: https://<domain>/.well-known/host-meta (XEP-0156) names the server's WebSocket and BOSH URLs",
     placeHolder: 'example.com or user@example.com (host:port for another https port)',
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        discoveryTarget(v);
-        return undefined;
-      } catch (e) {
-        return (e as Error).message;
-      }
-    },
+    validateInput: objectionOf(discoveryTarget),
   });
   if (!input) return;
   const found = await discover(credentials, input.trim());

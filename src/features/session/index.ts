@@ -12,6 +12,7 @@ import { DISCOVER_COMMAND, discoverConnection } from './discover-connection';
 import { Credentials, savedProfiles, type ConnectionProfile } from './profiles';
 import { askToTrust } from './trust-prompt';
 import { SESSION_SCHEME, SessionDocuments } from './session-document';
+import { objectionOf } from './input-check';
 
 export { getSessionStanzas, listLiveSessions, onDidRecordStanza } from './live-sessions';
 
@@ -199,14 +200,7 @@ async function sendStanza(s: LiveSession): Promise<void> {
     value: pick.xml,
     ignoreFocusOut: true,
     prompt: 'One <message>, <presence> or <iq>; checked before it is sent',
-    validateInput: (v) => {
-      try {
-        parseStanza(v);
-        return undefined;
-      } catch (e) {
-        return (e as Error).message;
-      }
-    },
+    validateInput: objectionOf(parseStanza),
   });
   if (!xml) return;
   try {
