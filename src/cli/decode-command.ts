@@ -1,23 +1,25 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { decodeFragment } from '../core/decode';
+import { decodeFragmentWith } from '../core/decode';
 import { FORMATTERS } from '../core/decoded-format';
 import { fragmentsOfFile, fragmentsOfStream } from '../core/find/source';
 import { Output } from './output';
 
-export const DECODE_USAGE = `Usage: bosh-inspect decode [--json] [FILE|-]
+export const DECODE_USAGE = `Usage: bosh-inspect decode [--json] [--show-secrets] [FILE|-]
 
 Finds every XMPP stanza and BOSH <body> in a log, HAR capture or transcript (or stdin),
 decodes escaped payloads layer by layer (Cisco Finesse notifications) and prints them.
+Passwords, SASL payloads, Authorization headers and cookies read [redacted], saying whose.
 
-  --json   one JSON object per fragment and line (NDJSON), in input order
-  FILE     a log, .har or transcript; '-' or nothing reads stdin`;
+  --json           one JSON object per fragment and line (NDJSON), in input order
+  --show-secrets   print credentials as the input has them
+  FILE             a log, .har or transcript; '-' or nothing reads stdin`;
 
 /** Exit codes: 0 decoded (bad content is reported, never fatal), 2 unreadable input or bad usage. */
 export async function runDecode(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    args = parseArgs({ args: argv, options: { json: { type: 'boolean' }, 'show-secrets': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
   } catch (e) {
     process.stderr.write(`bosh-inspect decode: ${(e as Error).message}\n${DECODE_USAGE}\n`);
     return 2;
@@ -45,8 +47,9 @@ export async function runDecode(argv: string[]): Promise<number> {
   const fragments = file === '-' ? fragmentsOfStream(process.stdin, warn) : fragmentsOfFile(file, warn);
   try {
     const format = FORMATTERS[args.values.json ? 'json' : 'text'];
+    const options = { showSecrets: args.values['show-secrets'] === true };
     for await (const f of fragments) {
-      await out.write(format(decodeFragment(f)));
+      await out.write(format(decodeFragmentWith(f, options)));
       if (out.closed) return 0;
     }
   } catch (e) {

@@ -7,6 +7,7 @@ const USAGE = `bosh-inspect — read, decode and watch XMPP traffic carried over
 Commands:
   decode [--json] [FILE|-]   find and decode every stanza in a log, HAR capture or transcript
   scan [--json] FILE|DIR|- …  say why each BOSH session of an incident ended, with the evidence
+  sanitize IN [-o OUT]       write a copy of a log or HAR with its credentials hidden
   connect --url URL --jid JID --password-env VAR [options]
                              open a live BOSH session and print every stanza
 
@@ -16,6 +17,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   decode: runDecode,
   scan: runScan,
   connect: runConnect,
+  sanitize: (argv) => import('./sanitize-command').then((m) => m.runSanitize(argv)),
   discover: (argv) => import('./discover-command').then((m) => m.runDiscover(argv)),
 };
 

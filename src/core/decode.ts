@@ -5,6 +5,9 @@ import { decodeLayers } from './xml/escape-layers';
 import { parseXml } from './xml/parse';
 import { compactXml } from './xml/pretty';
 import { ExtentScanner } from './find/extent-scanner';
+import type { HiddenSecret } from './sasl/hidden';
+import { redactSecrets } from './sasl/redact';
+import { mayHoldSecrets, redactSecretText } from './sasl/redact-text';
 
 const STREAM_HEADER = /^(?:<\?[^>]*\?>\s*)?<(?:[\w.-]+:)?stream[\s>]/;
 
@@ -17,6 +20,16 @@ export interface DecodedFragment extends Fragment {
   unescaped: string;
   /** Why the fragment could not be parsed, in words. */
   error?: string;
+  /** Credentials taken out of `root`, `unescaped` and `text` (whose, never what). */
+  hidden?: HiddenSecret[];
+}
+
+export interface DecodeOptions {
+  /**
+   * Keep passwords, SASL payloads, Authorization headers and cookies as the input has them;
+   * only when the user asked (`--show-secrets`, the `xmppBosh.showSecrets` setting).
+   */
+  showSecrets?: boolean;
 }
 
 /**
@@ -26,6 +39,27 @@ export interface DecodedFragment extends Fragment {
  * or a lone end tag is reported as it stands.
  */
 export function decodeFragment(f: Fragment): DecodedFragment {
+  return decodeFragmentWith(f, {});
+}
+
+/** decodeFragment, with the choice to show secrets the user made. */
+export function decodeFragmentWith(f: Fragment, options: DecodeOptions): DecodedFragment {
+  const d = parseFragment(f);
+  // The one place every face (decode, scan, hover, Inspector, exports) gets its text from.
+  if (!options.showSecrets && mayHoldSecrets(f.text)) hideSecrets(d);
+  return d;
+}
+
+/** Replaces credentials in the tree, the unescaped and the original text alike, noting whose they were. */
+function hideSecrets(d: DecodedFragment): void {
+  const hidden: HiddenSecret[] = [];
+  if (d.root) d.root = redactSecrets(d.root, hidden);
+  d.unescaped = redactSecretText(d.unescaped, hidden);
+  d.text = redactSecretText(d.text, hidden);
+  if (hidden.length) d.hidden = hidden;
+}
+
+function parseFragment(f: Fragment): DecodedFragment {
   let text = f.text;
   // ejabberd logs XML inside Erlang binaries (<<"<body rid=\"1\"…">>), quotes and backslashes escaped.
   if (f.dialect === 'ejabberd' && text.includes('\\')) text = unescapeErlang(text);

@@ -1,5 +1,6 @@
 import { decodedXml, type DecodedFragment } from './decode';
 import { flowOf } from './flow';
+import { hiddenWord, hiddenWords } from './sasl/hidden';
 import { prettyPrint } from './xml/pretty';
 
 export type OutputFormat = 'json' | 'text';
@@ -22,6 +23,7 @@ export function toJsonLine(d: DecodedFragment): string {
   if (d.escaped) o.escaped = d.escaped;
   if (d.partial) o.partial = true;
   if (d.error) o.error = d.error;
+  if (d.hidden) o.hidden = d.hidden.map(hiddenWord);
   return JSON.stringify(o) + '\n';
 }
 
@@ -35,6 +37,7 @@ export function toText(d: DecodedFragment): string {
   if (d.escaped) head.push(`escaped ${d.escaped}×`);
   if (d.layers) head.push(`${d.layers} nested layer${d.layers > 1 ? 's' : ''} decoded`);
   if (d.partial) head.push('PARTIAL: cut off before it closed');
+  if (d.hidden) head.push(`${hiddenWords(d.hidden)} (--show-secrets shows them)`);
   const body = d.root ? prettyPrint(d.root, { markLayers: true }) : d.unescaped;
   const note = d.error ? `\n(not well-formed: ${d.error})` : '';
   return `── ${head.join(' · ')}\n${body}${note}\n\n`;

@@ -6,6 +6,8 @@ import { durationText } from '../sessions/moment';
 import type { AgentLogout } from './finesse-chain';
 import { clockText } from './explain';
 import type { Placer } from './merge';
+import type { HeldSecrets } from '../sessions/file-reader';
+import { PASSWORD_KINDS, hiddenWord } from '../sasl/hidden';
 
 /** Findings of one kind for one session (or agent, or JID) beyond this many are counted, not listed. */
 const MAX_ALIKE = 5;
@@ -149,4 +151,26 @@ export function looseFindings(notes: ReadonlyMap<NoteKind, HeadTail<LooseNote>>,
   for (const kind of ['cors', 'certificate'] as const) {
     for (const n of notes.get(kind)?.toArray() ?? []) out.add({ kind, severity: 'error', ...place.moment(n.mark), message: kind === 'cors' ? 'The browser refused an answer for lack of CORS headers: a proxy, or a BOSH URL on another origin' : "The browser refused the server's certificate", evidence: [{ ...n.mark, text: n.text }] });
   }
+}
+
+/**
+ * The input itself holds credentials: whose, where first, how often. Passwords are a warning
+ * (anyone given the file can log in as that user); SCRAM proofs and session cookies are
+ * information. The evidence line has them hidden already.
+ */
+export function credentialsFinding(held: HeldSecrets, place: Placer): Finding {
+  const file = held.at.file;
+  const passwords = held.hidden.filter((h) => PASSWORD_KINDS.has(h.kind));
+  const others = [...new Set(held.hidden.filter((h) => !PASSWORD_KINDS.has(h.kind)).map(hiddenWord))];
+  const times = held.count === 1 ? 'once' : `${held.count} times`;
+  const names = [...new Set(passwords.map((h) => h.who).filter((w): w is string => !!w))];
+  const who = names.length ? `the password${names.length > 1 ? 's' : ''} of ${names.join(', ')}` : passwords.length ? 'a password' : '';
+  const what = [who, others.join(', ')].filter(Boolean).join(', and ');
+  return {
+    kind: 'credentials-in-capture',
+    severity: passwords.length ? 'warning' : 'info',
+    ...place.moment(held.at),
+    message: `${file} holds ${what} (${times}, first on line ${held.at.line}): hidden in what is shown here, but share a copy made with XMPP: Export Sanitised Capture… or bosh-inspect sanitize`,
+    evidence: [],
+  };
 }

@@ -7,7 +7,7 @@ import { inferClocks, utcOf, type Clocks } from './clocks';
 import { chooseCause } from './end-cause';
 import { explain } from './explain';
 import { agentLogouts, sessionOfAgent } from './finesse-chain';
-import { FindingList, looseFindings, pollingStoppedFinding, sessionEndFinding, sessionFindings } from './findings';
+import { FindingList, credentialsFinding, looseFindings, pollingStoppedFinding, sessionEndFinding, sessionFindings } from './findings';
 import { mergeParts, Placer, toEvent } from './merge';
 
 export type { ReadableInput } from '../sessions/read-input';
@@ -115,6 +115,7 @@ function conclude(parts: IncidentParts, readers: FileReader[], notes: InputNote[
     sessionFindings(s, findings);
   }
   looseFindings(parts.looseNotes, logouts, place, findings);
+  for (const r of readers) if (r.secrets) findings.add(credentialsFinding(r.secrets, place));
 
   return {
     inputs: notes,

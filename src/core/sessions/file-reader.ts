@@ -9,6 +9,8 @@ import { socketKey, upgradeWords } from './socket';
 import { flowOf, writtenByServer } from '../flow';
 import type { DialectId, Fragment } from '../fragment';
 import { childElements, type XmlElement } from '../xml/element';
+import { noteHidden, type HiddenSecret } from '../sasl/hidden';
+import { redactSecretText } from '../sasl/redact-text';
 import { CAUSE_OF_BOSH_CONDITION, CAUSE_OF_STREAM_ERROR, causeOfStatus } from './conditions';
 import type { IncidentParts, LooseNote } from './incident-parts';
 import type { SessionParams } from './model';
@@ -34,6 +36,14 @@ export interface ClockHint {
   day?: number;
 }
 
+/** Credentials an input holds, found while hiding them from its evidence: whose, where first, how often. */
+export interface HeldSecrets {
+  hidden: HiddenSecret[];
+  /** Where the first one is. */
+  at: Mark;
+  count: number;
+}
+
 /**
  * Reads one input's fragments and non-XML lines into session parts: requests and answers by
  * sid, the server's and client's words for how sessions ended, Finesse's agent lines.
@@ -53,6 +63,9 @@ export class FileReader {
   yearSupplied = false;
   /** The latest time the file wrote, as written: where its evidence ends. */
   lastLocal?: number;
+  /** Passwords, SASL payloads, Authorization headers and cookies the input holds. */
+  secrets?: HeldSecrets;
+  private secretLine = -1;
 
   constructor(
     private readonly parts: IncidentParts,
@@ -89,6 +102,7 @@ export class FileReader {
   fragment(f: Fragment, lead: string): void {
     if (f.dialect) this.dialects.set(f.dialect, (this.dialects.get(f.dialect) ?? 0) + 1);
     const d = decodeFragment(f);
+    if (d.hidden) this.holds(d.hidden, f.line, f.time, f.stamp);
     const root = d.root;
     if (!root) return;
     const at = this.mark(f.line, f.time, f.stamp);
@@ -109,6 +123,15 @@ export class FileReader {
     const part = this.parts.part(sid, this.file, this.node, writtenByServer(f.dialect));
     const rid = Number(LEAD_RID.exec(lead)?.[1] ?? NaN);
     this.payload(part, root, flow === 'c2s' ? 'client' : 'server', at, evidence, Number.isNaN(rid) ? undefined : rid);
+  }
+
+  /** Notes credentials found in the input (they are already hidden from its evidence). */
+  holds(hidden: readonly HiddenSecret[], line: number, time?: string, stamp?: string): void {
+    if (!this.secrets) this.secrets = { hidden: [], at: this.mark(line, time, stamp), count: 0 };
+    for (const h of hidden) noteHidden(this.secrets.hidden, h);
+    // A line is counted once, whether its stanza or the line itself showed the secret.
+    if (this.secretLine !== line || line === 0) this.secrets.count++;
+    this.secretLine = line;
   }
 
   private sidFor(lead: string): string | undefined {
@@ -353,7 +376,9 @@ export class FileReader {
   notes(line: number, time: string | undefined, stamp: string | undefined, dialect: DialectId | undefined, notes: readonly Note[], text: string): void {
     if (dialect) this.dialects.set(dialect, (this.dialects.get(dialect) ?? 0) + 1);
     const at = this.mark(line, time, stamp);
-    const evidence = cut(text);
+    const hidden: HiddenSecret[] = [];
+    const evidence = cut(redactSecretText(text, hidden));
+    if (hidden.length) this.holds(hidden, line, time, stamp);
     for (const n of notes) {
       const loose: LooseNote = { note: n, mark: at, text: evidence, serverSide: n.side === 'server' };
       if (n.jid) n.jid = own(n.jid);

@@ -51,7 +51,8 @@ export type FindingKind =
   | 'http-error'
   | 'certificate'
   | 'cors'
-  | 'unknown-session';
+  | 'unknown-session'
+  | 'credentials-in-capture';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -4,6 +4,9 @@ import { findInHarStream, looksLikeHar, type HarSocket } from '../find/har';
 import { splitLines } from '../find/lines';
 import { withFirst } from '../find/source';
 import { isNameStart } from '../xml/parse';
+import { harHeaderSecrets } from '../sanitize/har-entries';
+import { mayHoldSecrets, redactSecretText } from '../sasl/redact-text';
+import type { HiddenSecret } from '../sasl/hidden';
 import { FileReader, type ClockHint } from './file-reader';
 import type { IncidentParts } from './incident-parts';
 import type { InputNote } from './model';
@@ -47,7 +50,7 @@ export async function readInput(input: ReadableInput, parts: IncidentParts, hint
 
 async function readHar(first: Uint8Array | string, rest: AsyncIterator<Uint8Array | string>, reader: FileReader, problems: string[]): Promise<void> {
   const sockets: HarSocket[] = [];
-  const found = findInHarStream(withFirst(first, { [Symbol.asyncIterator]: () => rest }), (m) => problems.push(m), (s) => sockets.push(s));
+  const found = findInHarStream(headerCredentials(withFirst(first, { [Symbol.asyncIterator]: () => rest }), reader), (m) => problems.push(m), (s) => sockets.push(s));
   let r = await found.next();
   for (; !r.done; r = await found.next()) reader.fragment(r.value, '');
   for (const s of sockets) reader.socket(s);
@@ -78,6 +81,7 @@ async function readLog(first: Uint8Array | string, rest: AsyncIterator<Uint8Arra
       const ctx = finder.recordContext;
       const start = record ? record.messageStart : 0;
       reader.line(record?.dialect);
+      if (mayHoldSecrets(line)) lineSecrets(reader, lineNo, line, ctx.time, ctx.stamp);
       const tag = tagStart(line, start);
       // The prefix is read too: Prosody names the session in its source column (`bosh<sid>`).
       const text = line.length <= start + MAX_NOTE_TEXT ? line : line.slice(0, start + MAX_NOTE_TEXT);
@@ -92,6 +96,30 @@ async function readLog(first: Uint8Array | string, rest: AsyncIterator<Uint8Arra
     }
   }
   take(finder.end(), '', 0);
+}
+
+/**
+ * Passes a HAR's bytes on, noting the Authorization and cookie headers in them (the entry
+ * reader keeps only bodies). Only a chunk that names such a header is decoded; one split
+ * between two chunks goes unnoticed here, though the sanitised copy still hides it.
+ */
+async function* headerCredentials(input: AsyncIterable<Uint8Array | string>, reader: FileReader): AsyncGenerator<Uint8Array | string> {
+  let line = 1;
+  for await (const chunk of input) {
+    yield chunk;
+    const buf = typeof chunk === 'string' ? undefined : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const named = buf ? buf.indexOf('uthorization"') >= 0 || buf.indexOf('ookie"') >= 0 : /uthorization"|ookie"/.test(chunk as string);
+    if (named) for (const s of harHeaderSecrets(buf ? buf.toString('utf8') : (chunk as string))) reader.holds(s.hidden, line + s.line - 1);
+    if (buf) for (let k = buf.indexOf(10); k >= 0; k = buf.indexOf(10, k + 1)) line++;
+    else for (let k = (chunk as string).indexOf('\n'); k >= 0; k = (chunk as string).indexOf('\n', k + 1)) line++;
+  }
+}
+
+/** Credentials on a line outside any stanza (an Authorization header a proxy logged): the input holds them. */
+function lineSecrets(reader: FileReader, line: number, text: string, time?: string, stamp?: string): void {
+  const hidden: HiddenSecret[] = [];
+  redactSecretText(text, hidden);
+  if (hidden.length) reader.holds(hidden, line, time, stamp);
 }
 
 /** Where the first XML tag of a line starts after `from` (a letter after '<': not `<0.600.0>` or `<<"…">>`), or -1. */

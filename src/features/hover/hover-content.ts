@@ -1,10 +1,11 @@
 // What a hover over a stanza says: the fragment under the cursor, decoded, described and
 // pretty-printed as Markdown. No 'vscode' import, so the unit tests and the benchmark run it as is.
-import { decodeFragment } from '../../core/decode';
+import { decodeFragmentWith, type DecodeOptions } from '../../core/decode';
 import { describeDecoded } from '../../core/describe';
 import { startsRecord } from '../../core/find/dialects';
 import { FragmentFinder } from '../../core/find/finder';
 import { fragmentEnd, type Fragment } from '../../core/fragment';
+import { hiddenWords } from '../../core/sasl/hidden';
 import { prettyPrintLimited } from '../../core/xml/pretty';
 
 /** Default for `xmppBosh.hover.maxChars`: decoded XML beyond this is cut with a note. */
@@ -60,7 +61,7 @@ function endOf(f: Fragment): { line: number; character: number } {
   return { line: end.line - 1, character: end.column };
 }
 
-export interface HoverOptions {
+export interface HoverOptions extends DecodeOptions {
   maxChars?: number;
   /** A `command:` link opening the Inspector at this fragment; omitted when absent. */
   inspectorLink?: string;
@@ -74,7 +75,7 @@ export function hoverAt(text: TextLines, line: number, character: number, opts: 
 
 function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   const maxChars = opts.maxChars ?? DEFAULT_HOVER_MAX_CHARS;
-  const d = decodeFragment({ ...f });
+  const d = decodeFragmentWith({ ...f }, opts);
   const desc = describeDecoded(d);
   // The note about a cut goes below the code block, naming the setting.
   let { xml, cut } = d.root ? prettyPrintLimited(d.root, { markLayers: true, maxChars }) : { xml: d.unescaped, cut: false };
@@ -89,9 +90,14 @@ function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   if (desc.bosh?.condition) parts.push(`BOSH condition ${codeSpan(desc.bosh.condition)}: ${md(desc.bosh.conditionText ?? '')}`);
   if (d.error) parts.push(`Not well-formed XML: ${md(d.error)}`);
   parts.push(codeBlock(xml, 'xml'));
+  if (d.hidden) parts.push(`*${md(upperFirst(hiddenWords(d.hidden)))} (setting \`xmppBosh.showSecrets\` shows them).*`);
   if (cut) parts.push(`*Cut at ${maxChars.toLocaleString('en-US')} characters (setting \`xmppBosh.hover.maxChars\`); open it in the Stanza Inspector to see all of it.*`);
   if (opts.inspectorLink) parts.push(`[Open in Stanza Inspector](${opts.inspectorLink})`);
   return { start: { line: f.line - 1, character: f.column }, end: endOf(f), markdown: parts.join('\n\n'), cut };
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /**

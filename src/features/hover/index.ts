@@ -1,6 +1,7 @@
 // Hovering over a stanza or an escaped payload shows it decoded, described and pretty-printed.
 import * as vscode from 'vscode';
 import { OPEN_INSPECTOR_COMMAND, type OpenAtLine } from '../inspector';
+import { secretsOptions } from '../show-secrets';
 import { DEFAULT_HOVER_MAX_CHARS, hoverAt } from './hover-content';
 
 /** Logs, XML, and our own output channel and transcripts. */
@@ -16,7 +17,7 @@ function provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vsc
   const maxChars = Math.max(200, config.get<number>('maxChars', DEFAULT_HOVER_MAX_CHARS));
   const args: OpenAtLine = { uri: doc.uri.toString(), line: pos.line + 1 };
   const link = `command:${OPEN_INSPECTOR_COMMAND}?${encodeURIComponent(JSON.stringify([args]))}`;
-  const content = hoverAt({ lineCount: doc.lineCount, lineAt: (n) => doc.lineAt(n).text }, pos.line, pos.character, { maxChars, inspectorLink: doc.uri.scheme === 'output' ? undefined : link });
+  const content = hoverAt({ lineCount: doc.lineCount, lineAt: (n) => doc.lineAt(n).text }, pos.line, pos.character, { maxChars, inspectorLink: doc.uri.scheme === 'output' ? undefined : link, ...secretsOptions() });
   if (!content || token.isCancellationRequested) return undefined;
   const markdown = new vscode.MarkdownString(content.markdown);
   // Only our own command may run from the hover; stanza text was escaped before it got here.

@@ -1,9 +1,10 @@
 // The Inspector's host-side list of fragments: rows for the table, details on demand, export.
 // No 'vscode' import, so the webview tests and the benchmark drive exactly this code.
-import { decodeFragment, decodedXml, type DecodedFragment } from '../../core/decode';
+import { decodeFragmentWith, decodedXml, type DecodeOptions, type DecodedFragment } from '../../core/decode';
 import { describeDecoded, type Description } from '../../core/describe';
 import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
+import { hiddenWords } from '../../core/sasl/hidden';
 import { isElement, type XmlElement } from '../../core/xml/element';
 import { prettyPrint, prettyPrintLimited } from '../../core/xml/pretty';
 import { MAX_TREE_DEPTH, type Detail, type Row, type XmlNodeView } from '../../protocol';
@@ -12,14 +13,6 @@ import { FragmentPositions } from './fragment-positions';
 
 /** Default for the `xmppBosh.inspector.maxChars` setting: how much of one stanza the detail pane shows. */
 export const DEFAULT_DETAIL_MAX_CHARS = 2_000_000;
-
-/**
- * decodeFragment completes the object it is given, so the index decodes a copy: the stored
- * fragment stays small (no parsed tree kept per row).
- */
-function decodeCopy(f: Fragment): DecodedFragment {
-  return decodeFragment({ ...f });
-}
 
 /** Rows sent to the webview in one message. */
 export const ROWS_PER_BATCH = 2000;
@@ -46,7 +39,19 @@ export class FragmentIndex {
   /** Fragment index → position in `positions`, or -1 when kept whole. */
   private readonly slot: number[] = [];
 
-  constructor(private readonly file?: FileLines) {}
+  constructor(
+    private readonly file?: FileLines,
+    /** Whether the user chose to see credentials (`xmppBosh.showSecrets`); hidden otherwise. */
+    private readonly options: DecodeOptions = {},
+  ) {}
+
+  /**
+   * decodeFragment completes the object it is given, so the index decodes a copy: the stored
+   * fragment stays small (no parsed tree kept per row) and keeps its text as found.
+   */
+  private decodeCopy(f: Fragment): DecodedFragment {
+    return decodeFragmentWith({ ...f }, this.options);
+  }
 
   get size(): number {
     return this.slot.length;
@@ -55,7 +60,7 @@ export class FragmentIndex {
   /** Adds a found fragment and answers its table row. */
   add(f: Fragment): Row {
     const index = this.slot.length;
-    const d = decodeCopy(f);
+    const d = this.decodeCopy(f);
     if (this.file && f.source === undefined) {
       this.slot.push(this.positions.push(f));
     } else {
@@ -80,15 +85,21 @@ export class FragmentIndex {
 
   async detail(index: number, maxChars = DEFAULT_DETAIL_MAX_CHARS): Promise<Detail | undefined> {
     const f = await this.fragment(index);
-    return f && detailOf(decodeCopy(f), index, maxChars);
+    return f && detailOf(this.decodeCopy(f), index, maxChars);
   }
 
   /** Decoded XML of one fragment for the clipboard: pretty-printed, layers marked. */
   async decodedText(index: number): Promise<string | undefined> {
     const f = await this.fragment(index);
     if (!f) return undefined;
-    const d = decodeCopy(f);
+    const d = this.decodeCopy(f);
     return d.root ? prettyPrint(d.root, { markLayers: true }) : d.unescaped;
+  }
+
+  /** The fragment's text as the input has it, for the clipboard: credentials hidden unless the user chose to see them. */
+  async originalText(index: number): Promise<string | undefined> {
+    const f = await this.fragment(index);
+    return f && this.decodeCopy(f).text;
   }
 
   /**
@@ -100,7 +111,7 @@ export class FragmentIndex {
     const lines = [`# ${indices.length} fragment${indices.length === 1 ? '' : 's'} decoded from ${sourceLabel.replace(/\r?\n/g, ' ')}`];
     const wanted = new Set(indices);
     const write = (f: Fragment) => {
-      const d = decodeCopy(f);
+      const d = this.decodeCopy(f);
       const dir = f.direction === 'sent' ? 'SENT' : f.direction === 'received' ? 'RECV' : '';
       lines.push([f.time ?? f.stamp ?? '', dir, oneLine(decodedXml(d))].filter(Boolean).join(' '));
     };
@@ -168,6 +179,7 @@ export function detailOf(d: DecodedFragment, index: number, maxChars: number): D
   add('escaped in the log', d.escaped > 0 ? `${d.escaped}×` : undefined);
   add('layers decoded', d.layers > 0 ? String(d.layers) : undefined);
   if (d.partial) add('partial', 'the log ends or a new record begins before this fragment closes; it was closed here to read it');
+  if (d.hidden) add('secrets', `${hiddenWords(d.hidden)} (setting xmppBosh.showSecrets shows them)`);
   return {
     index,
     summary: desc.summary,

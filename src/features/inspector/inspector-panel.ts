@@ -8,6 +8,7 @@ import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, batchIsDue } from './fragment-
 import { FileLines } from './file-lines';
 import { readFileFragments, type FileReading } from './file-source';
 import { inspectorHtml } from './inspector-html';
+import { secretsOptions } from '../show-secrets';
 import { fragmentsOfText } from './text-source';
 
 export const INSPECTOR_VIEW_TYPE = 'xmppBosh.inspector';
@@ -92,7 +93,7 @@ export class InspectorPanel {
         return;
       }
       case 'copy': {
-        const text = m.what === 'decoded' ? await this.index.decodedText(m.index) : (await this.index.fragment(m.index))?.text;
+        const text = m.what === 'decoded' ? await this.index.decodedText(m.index) : await this.index.originalText(m.index);
         if (text === undefined) return;
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage(m.what === 'decoded' ? 'Decoded XML copied' : 'Original text copied', 3000);
@@ -109,7 +110,7 @@ export class InspectorPanel {
     const gen = ++this.generation;
     const source = this.source!;
     // A file is read back line by line on demand instead of kept in memory.
-    this.index = new FragmentIndex(source.kind === 'file' ? new FileLines(source.path) : undefined);
+    this.index = new FragmentIndex(source.kind === 'file' ? new FileLines(source.path) : undefined, secretsOptions());
     this.post({ type: 'reset', title: this.title, source, ...(this.revealLine !== undefined ? { revealLine: this.revealLine } : {}) });
     this.revealLine = undefined;
     let batch: Row[] = [];
