@@ -3,6 +3,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import type { IncidentStore } from './features/diagnostics/incident-state';
 import { registerHover } from './features/hover';
 import { registerInspector } from './features/inspector';
+import { registerSanitize } from './features/sanitize';
 import { registerSession } from './features/session';
 import type { SessionsTree } from './features/sessions-view/sessions-tree';
 import { registerSessionsView } from './features/sessions-view';
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const incident = registerDiagnostics(context);
   const sessionsTree = registerSessionsView(context, incident);
   registerTimeline(context, incident);
+  registerSanitize(context);
   // Features register themselves here as they land.
   return { incident, sessionsTree };
 }

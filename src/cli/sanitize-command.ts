@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, constants, open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sanitize, type SanitizeReport } from '../core/sanitize';
+import { sanitize, sanitizedName, type SanitizeReport } from '../core/sanitize';
 import { hiddenWords } from '../core/sasl/hidden';
 
 export const SANITIZE_USAGE = `Usage: bosh-inspect sanitize IN [-o OUT]
@@ -71,12 +71,6 @@ export async function runSanitize(argv: string[]): Promise<number> {
   const what = report.read === 'har' ? `${report.changed} HAR entr${report.changed === 1 ? 'y' : 'ies'}` : `${report.changed} line${report.changed === 1 ? '' : 's'}`;
   say(report.hidden.length ? `${hiddenWords(report.hidden)} (${what}); wrote ${output === '-' ? 'stdout' : output}` : `nothing to hide was found; wrote ${output === '-' ? 'stdout' : output}`);
   return 0;
-}
-
-/** debug.log → debug.sanitized.log; capture.har → capture.sanitized.har. */
-export function sanitizedName(path: string): string {
-  const ext = extname(path);
-  return ext ? `${path.slice(0, -ext.length)}.sanitized${ext}` : `${path}.sanitized`;
 }
 
 function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> | void {

@@ -54,3 +54,10 @@ export async function sanitize(input: AsyncIterable<Uint8Array | string>, write:
   if (har) return { read: 'har', hidden: har.hidden, changed: har.changed };
   return { read: 'log', hidden: log?.hidden ?? [], changed: log?.changed ?? 0 };
 }
+
+/** Where a sanitised copy goes unless told: debug.log → debug.sanitized.log, capture.har → capture.sanitized.har. */
+export function sanitizedName(path: string): string {
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const dot = path.lastIndexOf('.');
+  return dot > slash + 1 ? `${path.slice(0, dot)}.sanitized${path.slice(dot)}` : `${path}.sanitized`;
+}
