@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureLog } from './generate-log.mjs';
+import { generateHar } from './generate-har.mjs';
 import { runCli } from './run-cli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,24 +42,9 @@ async function ensureWebservices(mb) {
 
 async function ensureHar(mb) {
   const file = join(dataDir, `agent-${mb}mb.har`);
-  if (existsSync(file)) return file;
-  const out = createWriteStream(file);
-  out.write('{"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"entries":[\n');
-  let written = 0;
-  for (let i = 0; written < mb * 1048576; i++) {
-    const started = new Date(Date.UTC(2020, 4, 12, 4, 41, 0) + i * 5000).toISOString();
-    const req = `<body xmlns="http://jabber.org/protocol/httpbind" rid="${3779414706 + i}" sid="a382b015"/>`;
-    const res = `<body xmlns="http://jabber.org/protocol/httpbind"><message xmlns="jabber:client" from="pubsub.fin1.ucce.local" to="47483648@fin1.ucce.local"><event xmlns="http://jabber.org/protocol/pubsub#event"><items node="/finesse/api/User/47483648"><item id="${i}"><notification xmlns="http://jabber.org/protocol/pubsub">&lt;Update&gt;&lt;data&gt;&lt;user&gt;&lt;loginId&gt;47483648&lt;/loginId&gt;&lt;state&gt;READY&lt;/state&gt;&lt;/user&gt;&lt;/data&gt;&lt;event&gt;PUT&lt;/event&gt;&lt;/Update&gt;</notification></item></items></event></message></body>`;
-    const entry = JSON.stringify({ startedDateTime: started, time: 4200, request: { method: 'POST', url: 'https://fin1.ucce.local:7443/http-bind/', postData: { mimeType: 'text/xml', text: req } }, response: { status: 200, content: { mimeType: 'text/xml', text: res } } });
-    const s = (i ? ',\n' : '') + entry;
-    written += s.length;
-    if (!out.write(s)) await once(out, 'drain');
-  }
-  out.end('\n]}}\n');
-  await once(out, 'finish');
+  if (!existsSync(file)) await generateHar(file, mb);
   return file;
 }
-
 
 const log = await ensureLog(megabytes);
 const ws = await ensureWebservices(Math.max(1, Math.round(megabytes / 4)));

@@ -1,9 +1,11 @@
+import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { decodeFragmentWith } from '../core/decode';
 import { FORMATTERS } from '../core/decoded-format';
-import { fragmentsOfFile, fragmentsOfStream } from '../core/find/source';
+import { READ_CHUNK_BYTES, fragmentsOfStream } from '../core/find/source';
 import { Output } from './output';
+import { Progress } from './progress';
 
 export const DECODE_USAGE = `Usage: bosh-inspect decode [--json] [--show-secrets] [FILE|-]
 
@@ -44,7 +46,13 @@ export async function runDecode(argv: string[]): Promise<number> {
   const out = new Output();
   // What could not be read is said on stderr and is never fatal: the rest is still decoded.
   const warn = (message: string) => process.stderr.write(`bosh-inspect decode: ${file === '-' ? 'input' : file}: ${message}\n`);
-  const fragments = file === '-' ? fragmentsOfStream(process.stdin, warn) : fragmentsOfFile(file, warn);
+  // A large input shows how far it has got on a terminal's stderr.
+  const progress = new Progress(`bosh-inspect decode ${file === '-' ? 'stdin' : file}`, file === '-' ? undefined : (await stat(file)).size);
+  const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
+  const fragments = fragmentsOfStream(progress.count(input), (m) => {
+    progress.done();
+    warn(m);
+  });
   try {
     const format = FORMATTERS[args.values.json ? 'json' : 'text'];
     const options = { showSecrets: args.values['show-secrets'] === true };
@@ -53,10 +61,12 @@ export async function runDecode(argv: string[]): Promise<number> {
       if (out.closed) return 0;
     }
   } catch (e) {
+    progress.done();
     await out.flush();
     process.stderr.write(`bosh-inspect decode: ${(e as Error).message}\n`);
     return 2;
   }
+  progress.done();
   await out.flush();
   return 0;
 }

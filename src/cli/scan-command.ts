@@ -3,6 +3,7 @@ import { diagnose } from '../core/diagnose';
 import { expandInputs } from '../core/input';
 import { incidentJsonLines, incidentReport } from '../core/diagnose/report';
 import { Output } from './output';
+import { Progress } from './progress';
 
 export const SCAN_USAGE = `Usage: bosh-inspect scan [--json] FILE|DIR|- …
 
@@ -39,12 +40,20 @@ export async function runScan(argv: string[]): Promise<number> {
     },
   });
   const out = new Output();
+  // Large inputs show how far the reading has got on a terminal's stderr (sizes of .gz and stdin are not known).
+  const sizes = expanded.files.map((f) => f.size);
+  const progress = new Progress('bosh-inspect scan', sizes.every((n) => n !== undefined) ? sizes.reduce((a, b) => a + b!, 0) : undefined);
+  const files = expanded.files.map((f) => ({ ...f, open: () => progress.count(f.open()) }));
   try {
-    const incident = await diagnose(expanded.files, {
+    const incident = await diagnose(files, {
       onInput: (n) => {
-        if (n.problem) process.stderr.write(`bosh-inspect scan: ${n.file}: ${n.problem}\n`);
+        if (n.problem) {
+          progress.done();
+          process.stderr.write(`bosh-inspect scan: ${n.file}: ${n.problem}\n`);
+        }
       },
     });
+    progress.done();
     const lines = args.values.json ? incidentJsonLines(incident) : [incidentReport(incident)];
     for (const line of lines) {
       await out.write(line);

@@ -49,8 +49,15 @@ describe('Inspector index of a file on disk: text read back, not kept', () => {
       assert.deepEqual(streamed, direct, name);
       assert.equal(reading.bytesRead(), reading.totalBytes, name);
     }
+    // A HAR capture streams too: its fragments as the file reader gives them, and how far it has read.
     const har = await readFileFragments(join(FIXTURES, 'finesse-desktop.har'));
-    assert.equal(har.bytesRead(), undefined, 'a HAR capture is read whole, with no byte count');
+    assert.equal(har.bytesRead(), 0);
+    const harFound = [];
+    for await (const f of har.fragments) harFound.push(f);
+    const harDirect = [];
+    for await (const f of fragmentsOfFile(join(FIXTURES, 'finesse-desktop.har'))) harDirect.push(f);
+    assert.deepEqual(harFound, harDirect);
+    assert.equal(har.bytesRead(), har.totalBytes);
   });
 
   it('reads CRLF logs back exactly', async () => {

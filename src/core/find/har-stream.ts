@@ -17,7 +17,7 @@ export interface HarHandlers {
  * out broken is read as a whole broken capture (every body recovered the same way); above it,
  * the entries already parsed stand and only the rest is recovered, so memory stays flat.
  */
-export const HOLD_CHARS = 8 * 1024 * 1024;
+export const HOLD_CHARS = 1024 * 1024;
 /** Short strings of the skeleton kept whole: keys, and values such as a page's startedDateTime. */
 const MAX_SKELETON_STRING = 256;
 

@@ -6,6 +6,7 @@ import { formatNotice, formatRecord, formatWrapper } from '../../core/xmpp/recor
 import { transcriptLine, transcriptNotice, type SessionNotice, type StanzaRecord } from '../../core/xmpp/stanza-record';
 import { fireRecorded, fireStateChanged } from './live-sessions';
 import { statusShort, transportName } from '../../core/xmpp/connection-words';
+import { LineBatcher } from './line-batcher';
 
 /** Default of `xmppBosh.session.bufferSize`. */
 export const DEFAULT_BUFFER_SIZE = 5000;
@@ -16,6 +17,8 @@ export class LiveSession implements vscode.Disposable {
   readonly id = `s${++counter}`;
   readonly session: XmppSession;
   readonly channel: vscode.OutputChannel;
+  /** What the channel shows, appended in batches. */
+  private readonly lines: LineBatcher;
   readonly buffer: RingBuffer<StanzaRecord>;
   /** Retries, reconnects and endings, kept for the transcript. */
   private readonly notices = new RingBuffer<SessionNotice>(500);
@@ -30,6 +33,7 @@ export class LiveSession implements vscode.Disposable {
     const cfg = vscode.workspace.getConfiguration('xmppBosh.session');
     this.buffer = new RingBuffer(Math.max(100, cfg.get<number>('bufferSize', DEFAULT_BUFFER_SIZE)));
     this.channel = vscode.window.createOutputChannel(`XMPP ${this.transportName}: ${this.session.bareJid}`, 'xmpp-log');
+    this.lines = new LineBatcher((text) => this.channel.append(text));
     this.status = vscode.window.createStatusBarItem(`xmppBosh.session.${this.id}`, vscode.StatusBarAlignment.Left, 50);
     this.status.name = `XMPP ${this.transportName} ${label}`;
     this.status.command = { title: 'Session actions', command: 'xmppBosh.sessionActions', arguments: [this.id] };
@@ -39,16 +43,16 @@ export class LiveSession implements vscode.Disposable {
     const showWrappers = () => vscode.workspace.getConfiguration('xmppBosh.session').get<boolean>('showBodyWrappers', false);
     this.session.on('stanza', (r) => {
       this.buffer.push(r);
-      this.channel.appendLine(formatRecord(r));
+      this.lines.push(formatRecord(r));
       fireRecorded(this.id, r);
       this.scheduleChange();
     });
     this.session.on('wrapper', (w) => {
-      if (showWrappers()) this.channel.appendLine(formatWrapper(w));
+      if (showWrappers()) this.lines.push(formatWrapper(w));
     });
     this.session.on('notice', (n) => {
       this.notices.push(n);
-      this.channel.appendLine(formatNotice(n));
+      this.lines.push(formatNotice(n));
     });
     this.session.on('state', (s, detail) => {
       this.showState(s, detail);
@@ -118,6 +122,7 @@ export class LiveSession implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.changeTimer);
     this.status.dispose();
+    this.lines.dispose();
     this.channel.dispose();
     this.changed.dispose();
   }
