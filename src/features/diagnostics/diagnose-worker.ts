@@ -1,9 +1,10 @@
 // Entry of dist/diagnose-worker.js: one diagnosis run on a worker thread. It gets its request as
-// workerData, posts one DiagnoseResult and ends; the extension terminates it when the run is stale.
+// workerData, posts how far it has read as it goes, then one DiagnoseResult, and ends; the extension terminates it when the run is stale.
 import { parentPort, workerData } from 'node:worker_threads';
 import { runRequest, type DiagnoseRequest } from './diagnose-request';
 
-void runRequest(workerData as DiagnoseRequest).then(
+// Progress messages come first, then the one result.
+void runRequest(workerData as DiagnoseRequest, (progress) => parentPort?.postMessage({ progress })).then(
   (result) => parentPort?.postMessage(result),
   (e: unknown) => parentPort?.postMessage({ ok: false, message: (e as Error)?.message ?? String(e) }),
 );

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/sessions/model';
-import type { DiagnoseRequest } from './diagnose-request';
+import type { DiagnoseProgress, DiagnoseRequest } from './diagnose-request';
 import { inputNameOf, shortName } from './places';
 import { startDiagnosis, type DiagnosisRun } from './run-diagnosis';
 
@@ -34,6 +34,9 @@ export class IncidentStore implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly progressed = new vscode.EventEmitter<DiagnoseProgress>();
+  /** How far the run under way has read. */
+  readonly onDidProgress = this.progressed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly workerFile: string) {
@@ -72,6 +75,18 @@ export class IncidentStore implements vscode.Disposable {
     return this.runNow();
   }
 
+  /** Stops the run under way; what was diagnosed before stays shown. */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.generation++;
+    this.run?.cancel();
+    this.run = undefined;
+    if (this.running) {
+      this.running = false;
+      this.changed.fire();
+    }
+  }
+
   schedule(delay = DEBOUNCE_MS): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.runNow(), delay);
@@ -89,7 +104,7 @@ export class IncidentStore implements vscode.Disposable {
     if (gen !== this.generation) return; // a newer run started while the editors were read
     this.running = true;
     this.changed.fire();
-    const run = startDiagnosis(this.workerFile, req);
+    const run = startDiagnosis(this.workerFile, req, (p) => this.progressed.fire(p));
     this.run = run;
     const result = await run.result;
     if (this.run !== run || !result) return; // a newer run took over
@@ -156,5 +171,6 @@ export class IncidentStore implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
+    this.progressed.dispose();
   }
 }

@@ -42,8 +42,24 @@ export function registerDiagnostics(context: vscode.ExtensionContext): IncidentS
         });
         if (!picked?.length) return;
       }
-      await vscode.window.withProgress({ location: { viewId: 'xmppBosh.sessions' }, title: 'Diagnosing sessions' }, () => s.pick(picked!));
-      reportOutcome(s);
+      // A notification says how far the reading has got; Cancel stops this run (a later change of the files runs again).
+      let cancelled = false;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Diagnosing sessions', cancellable: true }, (progress, token) => {
+        let shown = 0;
+        const mb = (b: number) => (b / 1048576).toFixed(0);
+        const listening = s.onDidProgress((p) => {
+          const pct = p.total ? Math.min(100, Math.floor((100 * p.read) / p.total)) : 0;
+          progress.report({ increment: pct - shown, message: p.total ? `${mb(p.read)} of ${mb(p.total)} MB read` : `${mb(p.read)} MB read` });
+          shown = pct;
+        });
+        token.onCancellationRequested(() => {
+          cancelled = true;
+          s.cancel();
+        });
+        return s.pick(picked!).finally(() => listening.dispose());
+      });
+      if (cancelled) void vscode.window.showInformationMessage('Diagnose Sessions: cancelled; the sessions shown are from before.');
+      else reportOutcome(s);
     }),
     vscode.commands.registerCommand(DIAGNOSE_EDITORS_COMMAND, async () => {
       await s.useEditors();

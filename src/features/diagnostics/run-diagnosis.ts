@@ -9,7 +9,7 @@
 // beside the ~1 s debounce, and nothing can leak from one run to the next.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { runRequest, type DiagnoseRequest, type DiagnoseResult } from './diagnose-request';
+import { runRequest, type DiagnoseProgress, type DiagnoseRequest, type DiagnoseResult } from './diagnose-request';
 
 export interface DiagnosisRun {
   /** The result, or undefined when the run was cancelled. */
@@ -17,16 +17,20 @@ export interface DiagnosisRun {
   cancel(): void;
 }
 
-export function startDiagnosis(workerFile: string, req: DiagnoseRequest): DiagnosisRun {
+export function startDiagnosis(workerFile: string, req: DiagnoseRequest, onProgress?: (p: DiagnoseProgress) => void): DiagnosisRun {
   if (!existsSync(workerFile)) {
     // A build without the worker bundle: run here, and drop the result if it was cancelled meanwhile.
     let cancelled = false;
-    return { result: runRequest(req).then((r) => (cancelled ? undefined : r)), cancel: () => void (cancelled = true) };
+    return { result: runRequest(req, onProgress).then((r) => (cancelled ? undefined : r)), cancel: () => void (cancelled = true) };
   }
   const worker = new Worker(workerFile, { workerData: req });
   let cancelled = false;
   const result = new Promise<DiagnoseResult | undefined>((resolve) => {
-    worker.once('message', (m: DiagnoseResult) => {
+    worker.on('message', (m: DiagnoseResult | { progress: DiagnoseProgress }) => {
+      if ('progress' in m) {
+        if (!cancelled) onProgress?.(m.progress);
+        return;
+      }
       resolve(m);
       void worker.terminate();
     });

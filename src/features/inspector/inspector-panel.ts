@@ -123,17 +123,29 @@ export class InspectorPanel {
     const flush = () => {
       if (batch.length) this.post({ type: 'rows', rows: batch });
       progress(false);
+      notify?.report();
       batch = [];
       last = Date.now();
     };
+    // A large file shows its reading in a notification whose Cancel stops it where it is.
+    let stopped = false;
+    let notify: { report(): void; end(): void } | undefined;
     try {
       let fragments: AsyncIterable<Fragment>;
       if (source.kind === 'file') {
         reading = await readFileFragments(source.path);
         fragments = reading.fragments;
+        if (reading.totalBytes >= NOTIFY_BYTES) notify = readingNotification(this.title, reading, () => this.index.size, () => (stopped = true));
       } else fragments = await documentFragments(source);
       for await (const f of fragments) {
         if (gen !== this.generation) return;
+        if (stopped) {
+          flush();
+          progress(true);
+          const mb = (b: number) => (b / 1048576).toFixed(0);
+          this.post({ type: 'error', message: `reading stopped: ${this.index.size.toLocaleString('en-US')} stanzas from the first ${mb(reading!.bytesRead() ?? 0)} of ${mb(reading!.totalBytes)} MB of ${this.title}` });
+          return;
+        }
         batch.push(this.index.add(f));
         if (batchIsDue(batch.length, this.index.size - batch.length, Date.now() - last)) {
           flush();
@@ -149,6 +161,8 @@ export class InspectorPanel {
       flush();
       progress(true);
       this.post({ type: 'error', message: `could not read ${this.title}: ${(e as Error).message}` });
+    } finally {
+      notify?.end();
     }
   }
 
@@ -207,4 +221,24 @@ export class InspectorSerializer implements vscode.WebviewPanelSerializer<Inspec
     // The page hands its saved source back in its 'ready' message, read with the protocol's reader.
     new InspectorPanel(panel, this.extensionUri);
   }
+}
+
+/** Files from this size on show their reading in a notification with Cancel (smaller ones are read in a moment). */
+const NOTIFY_BYTES = 32 * 1024 * 1024;
+
+/** A progress notification for one file's reading: how far, how many stanzas; Cancel calls `cancel`. */
+function readingNotification(title: string, reading: FileReading, rows: () => number, cancel: () => void): { report(): void; end(): void } {
+  let end = () => {};
+  let report = () => {};
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Stanza Inspector: reading ${title}`, cancellable: true }, (p, token) => {
+    token.onCancellationRequested(cancel);
+    let shown = 0;
+    report = () => {
+      const pct = Math.min(100, Math.floor((100 * (reading.bytesRead() ?? 0)) / Math.max(1, reading.totalBytes)));
+      p.report({ increment: pct - shown, message: `${rows().toLocaleString('en-US')} stanzas, ${pct} %` });
+      shown = pct;
+    };
+    return new Promise<void>((resolve) => (end = resolve));
+  });
+  return { report: () => report(), end: () => end() };
 }
