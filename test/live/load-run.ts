@@ -62,6 +62,8 @@ function processCpu(pid: number | undefined): number | undefined {
 export async function runLoad(prosody: Prosody, opts: LoadOptions): Promise<LoadResult> {
   const { sessions: count, perSession } = opts;
   const inFlight = opts.inFlight ?? 32;
+  // Nodes and resources of this run only, so runs against one server never meet.
+  const tag = Math.random().toString(36).slice(2, 8);
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -78,7 +80,7 @@ export async function runLoad(prosody: Prosody, opts: LoadOptions): Promise<Load
     // One account, a resource per session, each full JID subscribed to a node of its own.
     for (let i = 0; i < count; i++) {
       const binding = i % 2 === 0 ? 'websocket' : 'bosh';
-      const s = new XmppSession({ url: binding === 'websocket' ? prosody.wsUrl : prosody.httpUrl, jid: `${AGENT.user}@${DOMAIN}`, resource: `load-${i}`, password: AGENT.password });
+      const s = new XmppSession({ url: binding === 'websocket' ? prosody.wsUrl : prosody.httpUrl, jid: `${AGENT.user}@${DOMAIN}`, resource: `load-${tag}-${i}`, password: AGENT.password });
       const tally: SessionTally = { binding, received: 0, lost: 0, duplicated: 0, outOfOrder: 0, latencies: [] };
       tallies.push(tally);
       last.push(0);
@@ -106,9 +108,9 @@ export async function runLoad(prosody: Prosody, opts: LoadOptions): Promise<Load
     }
     await Promise.all(clients.map((s) => s.connect()));
     for (let i = 0; i < count; i++) {
-      const node = `/finesse/api/User/${AGENT.user}/load-${i}`;
+      const node = `/finesse/api/User/${AGENT.user}/${tag}-${i}`;
       await publisher.createNode(PUBSUB, node);
-      await publisher.subscribe(PUBSUB, node, `${AGENT.user}@${DOMAIN}/load-${i}`);
+      await publisher.subscribe(PUBSUB, node, `${AGENT.user}@${DOMAIN}/load-${tag}-${i}`);
     }
     const connectSeconds = (performance.now() - t0) / 1000;
 
@@ -124,7 +126,7 @@ export async function runLoad(prosody: Prosody, opts: LoadOptions): Promise<Load
         const i = k % count;
         const seq = Math.floor(k / count) + 1;
         sentAt.set(`${i}:${seq}`, performance.now());
-        await publisher.publish(PUBSUB, `/finesse/api/User/${AGENT.user}/load-${i}`, payload(i, seq));
+        await publisher.publish(PUBSUB, `/finesse/api/User/${AGENT.user}/${tag}-${i}`, payload(i, seq));
       }
     };
     await Promise.all(Array.from({ length: inFlight }, worker));

@@ -265,7 +265,9 @@ export class HarReader {
 
   private finishEntry(end: number): void {
     const e = this.entry!;
-    const text = e.parts.length === 1 ? e.parts[0] : e.parts.join('');
+    // A copy, not a slice of the read: the strings JSON.parse gives are slices of its input, and a
+    // fragment kept (the Inspector keeps a HAR's) would otherwise keep the whole 32 KB read alive.
+    const text = e.parts.length === 1 ? (' ' + e.parts[0]).slice(1) : e.parts.join('');
     let value: HarEntry;
     try {
       value = JSON.parse(text);

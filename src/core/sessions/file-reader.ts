@@ -27,6 +27,9 @@ export const EVIDENCE_CHARS = 300;
 const LEAD_SID = /\b(?:RECV|SENT)\s*\(([0-9a-zA-Z]+)\)|\bsid[=:]\s*["']?([0-9a-zA-Z_-]{4,})/;
 const LEAD_RID = /\brid[=:]\s*["']?(\d+)/;
 
+/** HAR requests kept waiting for their answer's fragment (answers come right after their request). */
+const ENTRIES_WAITING = 4096;
+
 /** Server lines written in answer to a request: they concern the session of the request just logged. */
 const REQUEST_TRIGGERED: ReadonlySet<string> = new Set(['rid-out-of-range', 'overactivity', 'binding-error', 'client-terminate', 'invalid-sid']);
 
@@ -192,6 +195,7 @@ export class FileReader {
       part.event({ ...at, lane: 'server', kind: 'created', text: `session created, ${paramText(part.params)}` });
     }
     const span = part.answer(at, own(answerSummary(root, payloads)), entry?.part === part ? entry.span : undefined);
+    if (entry) this.entries.delete(f.exchange!.entry);
     if (span && f.exchange?.status !== undefined) span.status = f.exchange.status;
     part.lastGoodOrder = this.order++;
     part.cite({ file: this.file, line: at.line, text: evidence });
@@ -290,7 +294,11 @@ export class FileReader {
     const x = f.exchange!;
     if (x.status !== undefined) span.status = x.status;
     if (x.error) span.error = x.error;
-    if (part) this.entries.set(x.entry, { part, span });
+    if (part) {
+      this.entries.set(x.entry, { part, span });
+      // Answers follow their requests closely: a HAR of millions of entries keeps only the latest waiting.
+      if (this.entries.size > ENTRIES_WAITING) this.entries.delete(this.entries.keys().next().value!);
+    }
     if (x.answer === 'bosh' && x.status && x.status < 400) return;
     if (!part) return;
     const ended = x.ended ? this.mark(f.line, x.ended, x.ended) : span.sent;
