@@ -8,8 +8,8 @@
 // The publisher is one of our own sessions logged in as the pubsub admin, as Finesse's notification service is.
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { rmSync } from 'node:fs';
-import { Prosody, ADMIN, AGENT, DOMAIN, PUBSUB } from '../test/live/prosody.ts';
+import { privateProsody } from './private-prosody.mjs';
+import { ADMIN, AGENT, DOMAIN, PUBSUB } from '../test/live/prosody.ts';
 import { XmppSession } from '../src/core/xmpp/session.ts';
 import { XmlElement } from '../src/core/xml/element.ts';
 import { formatRecord } from '../src/core/xmpp/record-format.ts';
@@ -19,17 +19,7 @@ const SEQUENTIAL = Number(process.argv[2] ?? 300);
 const BURST = SEQUENTIAL * 3;
 const NODE = `/finesse/api/User/${AGENT.user}`;
 
-const prosody = new Prosody();
-await prosody.start();
-// If a client fails below, the private Prosody and its files still go with this process.
-process.on('exit', () => {
-  try {
-    if (prosody.pid) process.kill(prosody.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-  rmSync(prosody.dir, { recursive: true, force: true });
-});
+const prosody = await privateProsody();
 // Over a WebSocket, so the publisher's own binding adds as little as it can to every client's latency.
 const publisher = new XmppSession({ url: prosody.wsUrl, jid: `${ADMIN.user}@${DOMAIN}`, resource: 'notification-service', password: ADMIN.password });
 await publisher.connect();

@@ -6,24 +6,14 @@
 // peak RSS, CPU seconds of this process and of Prosody, and per-session latency percentiles.
 // Baseline: one session alone receiving NOTIFICATIONS / SESSIONS the same way.
 import { cpus, loadavg } from 'node:os';
-import { rmSync } from 'node:fs';
-import { Prosody } from '../test/live/prosody.ts';
+import { privateProsody } from './private-prosody.mjs';
 import { runLoad, percentile } from '../test/live/load-run.ts';
 
 const sessions = Number(process.argv[2] ?? 50);
 const total = Number(process.argv[3] ?? 10_000);
 const perSession = Math.ceil(total / sessions);
 
-const prosody = new Prosody();
-await prosody.start();
-process.on('exit', () => {
-  try {
-    if (prosody.pid) process.kill(prosody.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-  rmSync(prosody.dir, { recursive: true, force: true });
-});
+const prosody = await privateProsody();
 
 const load0 = loadavg()[0];
 const alone = await runLoad(prosody, { sessions: 1, perSession, settleMs: 60_000 });
