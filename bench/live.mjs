@@ -23,7 +23,9 @@ const prosody = await privateProsody();
 // Over a WebSocket, so the publisher's own binding adds as little as it can to every client's latency.
 const publisher = new XmppSession({ url: prosody.wsUrl, jid: `${ADMIN.user}@${DOMAIN}`, resource: 'notification-service', password: ADMIN.password });
 await publisher.connect();
-await publisher.createNode(PUBSUB, NODE);
+// Finesse's notifications are pushed, not kept: a node that stored every item would make the
+// server rewrite its item store on each publish and measure that instead of the clients.
+await publisher.iq(transientNode(PUBSUB, NODE));
 await publisher.subscribe(PUBSUB, NODE, `${AGENT.user}@${DOMAIN}`);
 
 function payload(seq) {
@@ -145,6 +147,17 @@ function strophesXhr() {
       });
     }
   };
+}
+
+function transientNode(service, node) {
+  const iq = new XmlElement('iq', { type: 'set', to: service });
+  const ps = iq.c('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' });
+  ps.c('create', { node });
+  const x = ps.c('configure').c('x', { xmlns: 'jabber:x:data', type: 'submit' });
+  x.c('field', { var: 'FORM_TYPE', type: 'hidden' }).c('value').t('http://jabber.org/protocol/pubsub#node_config');
+  x.c('field', { var: 'pubsub#persist_items' }).c('value').t('0');
+  x.c('field', { var: 'pubsub#max_items' }).c('value').t('1');
+  return iq;
 }
 
 function findText(el, name) {
