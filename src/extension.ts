@@ -4,28 +4,32 @@ import type { IncidentStore } from './features/diagnostics/incident-state';
 import { registerHover } from './features/hover';
 import { registerInspector } from './features/inspector';
 import { registerSanitize } from './features/sanitize';
-import { registerSession } from './features/session';
+import { registerSession, type LiveSessionsApi } from './features/session';
 import type { SessionsTree } from './features/sessions-view/sessions-tree';
 import { registerSessionsView } from './features/sessions-view';
 import { registerTimeline } from './features/timeline';
 
-/** What the extension hands to callers of `activate` (its tests read the incident and the Sessions view through it). */
+/**
+ * What the extension hands to callers of `activate`: its tests read the incident and the Sessions view through it,
+ * and open live sessions as Connect does once it has the password.
+ */
 export interface ExtensionApi {
   incident: IncidentStore;
   sessionsTree: SessionsTree;
+  liveSessions: LiveSessionsApi;
 }
 
 /** Registers each feature; features live in src/features/, one folder each. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerInspector(context);
   registerHover(context);
-  registerSession(context);
+  const liveSessions = registerSession(context);
   const incident = registerDiagnostics(context);
   const sessionsTree = registerSessionsView(context, incident);
   registerTimeline(context, incident);
   registerSanitize(context);
   // Features register themselves here as they land.
-  return { incident, sessionsTree };
+  return { incident, sessionsTree, liveSessions };
 }
 
 export function deactivate(): void {}

@@ -5,8 +5,9 @@ import { connectionUrlProblem, transportName, transportOf } from '../../core/xmp
 import { parseJid } from '../../core/xmpp/jid';
 import { stanzaPresets } from '../../core/xmpp/presets';
 import { parseStanza } from '../../core/xmpp/session';
-import { LiveSession } from './live-session';
-import { addSession, allSessions, disposeRegistry, removeSession, sessionById } from './live-sessions';
+import type { LiveSession } from './live-session';
+import { allSessions, disposeRegistry, removeSession, sessionById } from './live-sessions';
+import { liveSessionsApi, openSession, type LiveSessionsApi } from './open-session';
 import { askAccount } from './account-prompt';
 import { DISCOVER_COMMAND, discoverConnection } from './discover-connection';
 import { Credentials, savedProfiles, type ConnectionProfile } from './profiles';
@@ -27,7 +28,10 @@ export const SESSION_COMMANDS = {
   discover: DISCOVER_COMMAND,
 } as const;
 
-export function registerSession(context: vscode.ExtensionContext): void {
+export type { LiveSessionsApi } from './open-session';
+
+/** Registers Connect and the session commands; returns the API through which callers open sessions without the prompts. */
+export function registerSession(context: vscode.ExtensionContext): LiveSessionsApi {
   const credentials = new Credentials(context);
   const documents = new SessionDocuments();
   const cmd = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn);
@@ -45,6 +49,7 @@ export function registerSession(context: vscode.ExtensionContext): void {
     { dispose: () => void Promise.all(allSessions().map((s) => s.session.disconnect().finally(() => s.dispose()))) },
     { dispose: disposeRegistry },
   );
+  return liveSessionsApi(credentials);
 }
 
 async function connect(credentials: Credentials): Promise<void> {
@@ -66,21 +71,7 @@ async function connectProfile(credentials: Credentials, profile: ConnectionProfi
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     const fingerprint = profile.fingerprint ?? credentials.trustedFingerprint(profile.url);
-    const live = new LiveSession(
-      {
-        url: profile.url,
-        jid: profile.jid,
-        resource: profile.resource,
-        password,
-        trust: { caFile: profile.caFile, fingerprint },
-        allowPlainOverHttp: profile.allowPlainOverHttp,
-        reconnect: profile.reconnect ?? true,
-        bosh: profile.route ? { route: profile.route } : undefined,
-      },
-      profile.name,
-    );
-    addSession(live);
-    live.channel.show(true);
+    const live = openSession(credentials, profile, password, fingerprint);
     let cancelled = false;
     try {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting ${profile.jid} over ${over}…`, cancellable: true }, (_progress, token) => {
