@@ -20,8 +20,13 @@ describe('Inspector index of a file on disk: text read back, not kept', () => {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name));
 
+  const hars = readdirSync(join(FIXTURES, 'sessions'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => readdirSync(join(e.parentPath, e.name)).filter((n) => /^client.*\.har$/.test(n)).map((n) => join(e.parentPath, e.name, n)));
+
   it('gives, for every fragment of every fixture, the same text and detail as an index that kept the text', async () => {
-    for (const path of [...logs, join(FIXTURES, 'finesse-desktop.har')]) {
+    assert.ok(hars.length >= 20, `${hars.length} HAR fixtures`);
+    for (const path of [...logs, join(FIXTURES, 'finesse-desktop.har'), ...hars]) {
       const kept = await indexOf(path);
       const read = await indexOf(path, new FileLines(path));
       assert.equal(read.size, kept.size, path);
@@ -32,6 +37,56 @@ describe('Inspector index of a file on disk: text read back, not kept', () => {
       const ends = [...new Set([0, kept.size - 1])];
       assert.equal(await read.exportLog(ends, 'x'), await kept.exportLog(ends, 'x'), path);
     }
+  });
+
+  it("reads a HAR's fragments back from their entries' bytes: characters of several bytes across reads, a byte order mark, invalid bytes, a cut capture", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspector-'));
+    const entry = (i: number) =>
+      JSON.stringify({
+        startedDateTime: new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString(),
+        time: 12,
+        request: { method: 'POST', url: 'https://x/http-bind', postData: { text: `<body xmlns="http://jabber.org/protocol/httpbind" rid="${i}" sid="s"><message to="a@b"><body>Grüße ${'😀é'.repeat(i % 7)}</body></message></body>` } },
+        response: { status: 200, content: { text: `<body xmlns="http://jabber.org/protocol/httpbind"><message from="a@b"><body>ü${i}</body></message><presence/></body>` } },
+      });
+    const har = (n: number) => `{"log":{"version":"1.2","entries":[\n${Array.from({ length: n }, (_, i) => entry(i)).join(',\n')}\n]}}\n`;
+    /** `inFile`, `keptWhole`: fragments (counted from the end when negative) expected read back from the file, or kept. */
+    const check = async (path: string, inFile: number[], keptWhole: number[]) => {
+      const kept = await indexOf(path);
+      const read = await indexOf(path, new FileLines(path));
+      assert.ok(kept.size > 0, path);
+      assert.equal(read.size, kept.size, path);
+      for (let i = 0; i < kept.size; i++) {
+        assert.equal((await read.fragment(i))!.text, (await kept.fragment(i))!.text, `${path} #${i}`);
+        assert.deepEqual(await read.detail(i), await kept.detail(i), `${path} #${i}`);
+      }
+      const some = [0, 1, Math.floor(kept.size / 2), kept.size - 1];
+      assert.equal(await read.exportLog(some, 'x'), await kept.exportLog(some, 'x'), path);
+      // Read back from the file: a capture cut since shows it, where one whose text was kept would not notice.
+      const whole = readFileSync(path);
+      writeFileSync(path, whole.subarray(0, 100));
+      const at = (i: number) => (i < 0 ? kept.size + i : i);
+      for (const i of inFile.map(at)) await assert.rejects(read.detail(i), /changed since the Inspector read it/, `${path} #${i}`);
+      for (const i of keptWhole.map(at)) assert.ok(await read.detail(i), `${path} #${i}`);
+      writeFileSync(path, whole);
+    };
+    // About 700 KB, so many reads of 32 KB end inside a character.
+    const multibyte = join(dir, 'multibyte.har');
+    writeFileSync(multibyte, har(2000));
+    // (Not the last entry: the one read last is at hand.)
+    await check(multibyte, [0, -3], []);
+    const bom = join(dir, 'bom.har');
+    writeFileSync(bom, '\uFEFF' + har(300));
+    await check(bom, [0, -3], []);
+    // An invalid byte: the text no longer maps to bytes one for one, so what follows is kept whole.
+    const invalid = join(dir, 'invalid.har');
+    const text = har(200);
+    writeFileSync(invalid, Buffer.concat([Buffer.from(text.slice(0, 40)), Buffer.from([0xff]), Buffer.from(text.slice(40))]));
+    await check(invalid, [], [0, -3]);
+    // Cut while saving, larger than what is held until known whole: the entries before the cut are read back, the recovered rest kept.
+    const cut = join(dir, 'cut.har');
+    const long = har(6000);
+    writeFileSync(cut, long.slice(0, long.length - 500));
+    await check(cut, [0, -3], [-1]);
   });
 
   it('streams a file with the core finder, saying how far it has read', async () => {

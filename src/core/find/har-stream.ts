@@ -3,6 +3,7 @@
 // out whole and parsed alone, so memory follows the largest entry, not the file.
 import type { Fragment } from '../fragment';
 import { readEntry, addBody, type HarEntry } from './har-entry';
+import { setHarPlace } from './har-place';
 import { HarSalvage } from './har-salvage';
 import { unrecordedWords, type HarSocket } from './har-websocket';
 
@@ -53,12 +54,14 @@ export class HarReader {
   private line = 1;
   private linePos = 0;
   private chunk = '';
+  /** Where the chunk being read starts in the file's bytes, when known; and a cursor that maps its characters to bytes. */
+  private chunkBytes: { start: number; ascii: boolean; char: number; byte: number } | undefined;
   // A skeleton token cut by a chunk's end.
   private str: { parts: string; keep: boolean; esc: boolean } | undefined;
   private scalar: string | undefined;
   private started = true;
   // An entry being cut out: its text so far, nesting and string state.
-  private entry: { parts: string[]; line: number; depth: number; inStr: boolean; esc: boolean } | undefined;
+  private entry: { parts: string[]; line: number; depth: number; inStr: boolean; esc: boolean; offset?: number; end?: number } | undefined;
   private broken: string | undefined;
   private salvage: HarSalvage | undefined;
   // Until the capture is known whole: its text and what it gave, not yet handed on.
@@ -78,8 +81,10 @@ export class HarReader {
     private readonly holdChars = HOLD_CHARS,
   ) {}
 
-  push(text: string): void {
+  /** `byteStart`: where `text` starts in the file's bytes, when the caller knows it exactly. */
+  push(text: string, byteStart?: number): void {
     if (!text) return;
+    this.chunkBytes = byteStart === undefined ? undefined : { start: byteStart, ascii: Buffer.byteLength(text) === text.length, char: 0, byte: byteStart };
     for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) this.lines++;
     if (this.held) {
       this.held.push(text);
@@ -190,6 +195,16 @@ export class HarReader {
     this.salvage!.push(tail + rest);
   }
 
+  /** Byte offset in the file of character `pos` of the chunk being read; positions asked for only grow within a chunk. */
+  private byteAt(pos: number): number | undefined {
+    const b = this.chunkBytes;
+    if (!b) return undefined;
+    if (b.ascii) return b.start + pos;
+    b.byte += Buffer.byteLength(this.chunk.slice(b.char, pos));
+    b.char = pos;
+    return b.byte;
+  }
+
   private lineAt(pos: number): number {
     const c = this.chunk;
     for (let k = c.indexOf('\n', this.linePos); k >= 0 && k < pos; k = c.indexOf('\n', k + 1)) this.line++;
@@ -255,6 +270,7 @@ export class HarReader {
       else if (ch === 123 || ch === 91) e.depth++;
       else if (--e.depth === 0) {
         e.parts.push(c.slice(from, i));
+        if (e.offset !== undefined) e.end = this.byteAt(i);
         this.finishEntry(i);
         return i;
       }
@@ -279,7 +295,14 @@ export class HarReader {
     const index = this.entries++;
     const entry: HarEntry = value !== null && typeof value === 'object' ? value : {};
     this.noteStarted(entry.startedDateTime);
-    if (readEntry(entry, index, text, e.line, { fragment: (f) => this.emit(f), socket: (s) => this.emitSocket(s) })) this.unrecorded++;
+    // Where the entry lies in the file, so a fragment can be read again from there (see har-place.ts).
+    const at = e.offset !== undefined && e.end !== undefined ? { offset: e.offset, bytes: e.end - e.offset, entry: index, line: e.line } : undefined;
+    let nth = 0;
+    const fragment = (f: Fragment) => {
+      if (at) setHarPlace(f, { ...at, nth: nth++ });
+      this.emit(f);
+    };
+    if (readEntry(entry, index, text, e.line, { fragment, socket: (s) => this.emitSocket(s) })) this.unrecorded++;
     this.valueDone(true);
   }
 
@@ -332,7 +355,7 @@ export class HarReader {
       if (ch === 123 || ch === 91) {
         if (top ? !this.expectsValue(top) : false) this.unexpected(i);
         if (ch === 123 && top?.role === 'entries') {
-          this.entry = { parts: [], line: this.lineAt(i), depth: 0, inStr: false, esc: false };
+          this.entry = { parts: [], line: this.lineAt(i), depth: 0, inStr: false, esc: false, offset: this.byteAt(i) };
           return i;
         }
         const role: Role = !top ? 'root' : top.role === 'root' && top.key === 'log' && ch === 123 ? 'log' : top.role === 'log' && top.key === 'entries' && ch === 91 ? 'entries' : 'other';

@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { Fragment } from '../fragment';
 import { HarReader, HOLD_CHARS } from './har-stream';
 import type { HarSocket } from './har-websocket';
@@ -46,17 +45,44 @@ export async function* findInHarStream(
   let ready: Fragment[] = [];
   // Problems and sockets are told in the order they come with the fragments around them.
   const reader = new HarReader({ fragment: (f) => ready.push(f), socket: onSocket, problem: onProblem }, holdChars);
-  const utf8 = new StringDecoder('utf8');
+  // Bytes read, and whether the text so far is exactly as long in UTF-8 as the bytes it came
+  // from (it is unless invalid bytes were replaced): only then do fragments get a byte place.
+  let bytes = 0;
+  let exact = true;
+  let carry: Buffer | undefined;
   for await (const chunk of chunks) {
-    reader.push(typeof chunk === 'string' ? chunk : utf8.write(chunk as Buffer));
+    if (typeof chunk === 'string') {
+      exact = false;
+      reader.push(chunk);
+    } else {
+      let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (carry) buf = Buffer.concat([carry, buf]);
+      const whole = completeUtf8(buf);
+      carry = whole < buf.length ? Buffer.from(buf.subarray(whole)) : undefined;
+      const text = buf.toString('utf8', 0, whole);
+      if (exact && Buffer.byteLength(text) !== whole) exact = false;
+      reader.push(text, exact ? bytes : undefined);
+      bytes += whole;
+    }
     if (ready.length) {
       const out = ready;
       ready = [];
       yield* out;
     }
   }
-  reader.push(utf8.end());
+  if (carry) reader.push(carry.toString('utf8'));
   reader.end();
   yield* ready;
   return { lines: reader.lines, ...(reader.lastStarted ? { lastStarted: reader.lastStarted } : {}) };
+}
+
+/** How many bytes of `buf` end on a character boundary: an unfinished UTF-8 sequence at its end waits for the next read. */
+function completeUtf8(buf: Buffer): number {
+  for (let back = 1; back <= Math.min(3, buf.length); back++) {
+    const b = buf[buf.length - back];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: its lead is further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? buf.length - back : buf.length;
+  }
+  return buf.length;
 }

@@ -2,14 +2,18 @@
 // No 'vscode' import, so the webview tests and the benchmark drive exactly this code.
 import { decodeFragmentWith, decodedXml, type DecodeOptions, type DecodedFragment } from '../../core/decode';
 import { describeDecoded, type Description } from '../../core/describe';
+import { entryFragments, harPlaceOf } from '../../core/find/har-place';
 import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
 import { hiddenWords } from '../../core/sasl/hidden';
 import { isElement, type XmlElement } from '../../core/xml/element';
 import { prettyPrint, prettyPrintLimited } from '../../core/xml/pretty';
 import { MAX_TREE_DEPTH, type Detail, type Row, type XmlNodeView } from '../../protocol';
+import { IntColumn } from './columns';
+import { readBytes } from './file-bytes';
 import { FileChangedError, type FileLines } from './file-lines';
 import { FragmentPositions } from './fragment-positions';
+import { HarPositions } from './har-positions';
 
 /** Default for the `xmppBosh.inspector.maxChars` setting: how much of one stanza the detail pane shows. */
 export const DEFAULT_DETAIL_MAX_CHARS = 2_000_000;
@@ -28,16 +32,21 @@ export function batchIsDue(waiting: number, sentBefore: number, msSinceLastPost:
 
 /**
  * Every fragment of one source, in the order found. For a file on disk only where each fragment
- * is (line, column, length) is kept, and its text is read back from the file when asked for, so
- * a 1 GB log does not end up in memory; text that came from elsewhere (an editor, a HAR body) is kept.
+ * is is kept (a log's line, column and length; a HAR's entry bytes and the fragment's number in
+ * it), and its text is read back from the file when asked for, so a 1 GB log or capture does not
+ * end up in memory; text that came from elsewhere (an editor, the recovered part of a broken HAR) is kept.
  */
 export class FragmentIndex {
-  /** Fragments kept whole: text from an editor, a HAR body, anything not read back from a file. */
+  /** Fragments kept whole: text from an editor, anything not read back from a file. */
   private readonly kept = new Map<number, Fragment>();
-  /** For a file: where each other fragment is, its text left in the file. */
+  /** For a log file: where each fragment is, its text left in the file. */
   private readonly positions = new FragmentPositions();
-  /** Fragment index → position in `positions`, or -1 when kept whole. */
-  private readonly slot: number[] = [];
+  /** For a HAR file: the entry each fragment is in. */
+  private readonly harPositions = new HarPositions();
+  /** Fragment index → position in `positions` (≥ 0), in `harPositions` (-2 - position), or -1 when kept whole. */
+  private readonly slot = new IntColumn();
+  /** The HAR entry read back last, as a request and its answer are often looked at together. */
+  private lastEntry: { offset: number; fragments: Fragment[] } | undefined;
 
   constructor(
     private readonly file?: FileLines,
@@ -54,16 +63,17 @@ export class FragmentIndex {
   }
 
   get size(): number {
-    return this.slot.length;
+    return this.slot.size;
   }
 
   /** Adds a found fragment and answers its table row. */
   add(f: Fragment): Row {
-    const index = this.slot.length;
+    const index = this.slot.size;
     const d = this.decodeCopy(f);
-    if (this.file && f.source === undefined) {
-      this.slot.push(this.positions.push(f));
-    } else {
+    const place = this.file && harPlaceOf(f);
+    if (place) this.slot.push(-2 - this.harPositions.push(place, f.text.length));
+    else if (this.file && f.source === undefined) this.slot.push(this.positions.push(f));
+    else {
       this.kept.set(index, f);
       this.slot.push(-1);
     }
@@ -72,15 +82,32 @@ export class FragmentIndex {
 
   /** The fragment with its text, read back from the file if it was left there. */
   async fragment(index: number): Promise<Fragment | undefined> {
-    const slot = this.slot[index];
-    if (slot === undefined) return undefined;
-    if (slot < 0 || !this.file) return this.kept.get(index);
+    if (index < 0 || index >= this.slot.size || !Number.isInteger(index)) return undefined;
+    const slot = this.slot.get(index);
+    if (slot === -1 || !this.file) return this.kept.get(index);
+    if (slot < -1) return this.harFragment(-2 - slot, this.file);
     const { fragment: f, length } = this.positions.get(slot)!;
     const lines = await this.file.read(f.line, f.endLine);
     const text = lines.join('\n').slice(f.column, f.column + length);
     if (text.length !== length) throw new FileChangedError(this.file.path);
     f.text = text;
     return f;
+  }
+
+  /** A HAR fragment: its entry read again from the file and parsed, the fragment taken by its number. */
+  private async harFragment(slot: number, file: FileLines): Promise<Fragment> {
+    const { place, length } = this.harPositions.get(slot)!;
+    let fragments = this.lastEntry?.offset === place.offset ? this.lastEntry.fragments : undefined;
+    if (!fragments) {
+      const text = (await readBytes(file.path, place.offset, place.bytes)).toString('utf8');
+      fragments = entryFragments(text, place.entry, place.line);
+      if (!fragments) throw new FileChangedError(file.path);
+      this.lastEntry = { offset: place.offset, fragments };
+    }
+    const f = fragments[place.nth];
+    if (!f || f.text.length !== length) throw new FileChangedError(file.path);
+    // A copy, so what the caller does with it leaves the cached entry as read.
+    return { ...f };
   }
 
   async detail(index: number, maxChars = DEFAULT_DETAIL_MAX_CHARS): Promise<Detail | undefined> {
@@ -122,7 +149,7 @@ export class FragmentIndex {
       for await (const f of fragmentsOfFile(this.file.path)) {
         if (i > last) break;
         if (wanted.has(i)) {
-          const at = this.positions.get(this.slot[i]);
+          const at = this.positions.get(this.slot.get(i));
           if (at && (at.fragment.line !== f.line || at.fragment.column !== f.column || at.length !== f.text.length)) break;
           write(f);
         }
@@ -130,8 +157,9 @@ export class FragmentIndex {
       }
       if (i <= last) throw new FileChangedError(this.file.path);
     } else {
+      // Kept fragments, and a HAR's read back entry by entry (the chosen ones only).
       for (const i of indices) {
-        const f = this.kept.get(i);
+        const f = await this.fragment(i);
         if (f) write(f);
       }
     }
