@@ -1,4 +1,4 @@
-// Child of bench:huge: indexes one file as the Stanza Inspector does (readFileFragments →
+// Child of bench:huge (bundled by it): indexes one file as the Stanza Inspector does (readFileFragments →
 // FragmentIndex rows) and prints rows, seconds and peak RSS as JSON on stdout.
 import { FragmentIndex } from '../src/features/inspector/fragment-index.ts';
 import { FileLines } from '../src/features/inspector/file-lines.ts';
