@@ -2,11 +2,13 @@
 // test-electron cannot download VS Code on machines without its update server, so it is pointed at an installed
 // one: VSCODE_EXECUTABLE_PATH, or the binary behind `code` on the PATH.
 import { execFileSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { repoRoot } from '../../scripts/code-server.mjs';
 import { buildExtensionAndSuite } from './bundle-suite';
+import { startSuiteProsody } from './live-server';
 
 function desktopExecutable(): string {
   const fromEnv = process.env.VSCODE_EXECUTABLE_PATH;
@@ -36,12 +38,20 @@ function desktopExecutable(): string {
 async function main(): Promise<number> {
   const vscodeExecutablePath = desktopExecutable();
   const extensionTestsPath = await buildExtensionAndSuite();
-  return runTests({
-    vscodeExecutablePath,
-    extensionDevelopmentPath: repoRoot,
-    extensionTestsPath,
-    launchArgs: [join(repoRoot, 'samples'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-  });
+  // A user-data folder of its own, so the output channels' files the live-session test reads are this run's.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'bosh-inspect-desktop-'));
+  const prosody = await startSuiteProsody(userDataDir);
+  try {
+    return await runTests({
+      vscodeExecutablePath,
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath,
+      launchArgs: [join(repoRoot, 'samples'), '--user-data-dir', userDataDir, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    });
+  } finally {
+    await prosody.dispose();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
 }
 
 main().then(

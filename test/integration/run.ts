@@ -8,8 +8,9 @@ import type { Browser } from 'playwright-core';
 import { repoRoot, startServer, type RunningServer } from '../../scripts/code-server.mjs';
 import { launchChromium, waitForWorkbench } from './browser';
 import { buildExtensionAndSuite } from './bundle-suite';
+import { startSuiteProsody, type SuiteProsody } from './live-server';
 
-const SUITE_TIMEOUT_MS = 180_000;
+const SUITE_TIMEOUT_MS = 300_000;
 // The workbench's own start-up chatter, which the automation log also carries; everything else is printed.
 const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\] registration|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore)/;
 
@@ -21,8 +22,11 @@ async function main(): Promise<number> {
   const stateDir = mkdtempSync(join(repoRoot, '.cache', 'integration-'));
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  let prosody: SuiteProsody | undefined;
   try {
     const testsIndex = await buildExtensionAndSuite(join(stateDir, 'suite'));
+    // Before the server, whose environment its extension host inherits.
+    prosody = await startSuiteProsody(stateDir);
     server = await startServer({ stateDir });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -56,6 +60,7 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close();
     await server?.stop();
+    await prosody?.dispose();
     rmSync(stateDir, { recursive: true, force: true });
   }
 }

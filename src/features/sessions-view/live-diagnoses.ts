@@ -23,9 +23,17 @@ export interface LiveView {
   incident?: Incident;
 }
 
+/**
+ * Diagnoses running at once. Each is a worker thread of tens of MB; fifty sessions going quiet together (a
+ * notification burst ending) would otherwise start fifty, gigabytes of the host's memory for a few seconds.
+ */
+export const LIVE_DIAGNOSES_AT_ONCE = 2;
+
 export class LiveDiagnoses implements vscode.Disposable {
   private readonly incidents = new Map<string, Incident>();
   private readonly runs = new Map<string, DiagnosisRun>();
+  /** Sessions due for a diagnosis, waiting for a free run, oldest first. */
+  private readonly due = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -58,13 +66,41 @@ export class LiveDiagnoses implements vscode.Disposable {
     const sig = live.map((s) => `${s.id}:${s.state}:${s.buffer.total}`).join(',');
     if (sig === this.signature) return;
     this.signature = sig;
-    for (const id of this.incidents.keys()) if (!live.some((s) => s.id === id)) this.incidents.delete(id);
+    const ids = new Set(live.map((s) => s.id));
+    for (const id of this.incidents.keys()) if (!ids.has(id)) this.incidents.delete(id);
+    // A session gone (disconnected) needs no diagnosis any more.
+    for (const id of [...this.due, ...this.runs.keys(), ...this.timers.keys()]) if (!ids.has(id)) this.forget(id);
     this.changed.fire();
+  }
+
+  private forget(id: string): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
+    this.due.delete(id);
+    this.runs.get(id)?.cancel();
+    this.runs.delete(id);
+    this.pump();
   }
 
   private schedule(id: string): void {
     clearTimeout(this.timers.get(id));
-    this.timers.set(id, setTimeout(() => void this.diagnose(id), DEBOUNCE_MS));
+    this.timers.set(
+      id,
+      setTimeout(() => {
+        this.timers.delete(id);
+        this.due.add(id);
+        this.pump();
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  /** Starts due diagnoses while fewer than LIVE_DIAGNOSES_AT_ONCE run; a session already running starts over on its newer transcript. */
+  private pump(): void {
+    for (const id of this.due) {
+      if (this.runs.size >= LIVE_DIAGNOSES_AT_ONCE && !this.runs.has(id)) break;
+      this.due.delete(id);
+      void this.diagnose(id);
+    }
   }
 
   private async diagnose(id: string): Promise<void> {
@@ -78,11 +114,13 @@ export class LiveDiagnoses implements vscode.Disposable {
     this.runs.delete(id);
     if (r?.ok) this.incidents.set(id, r.incident);
     this.changed.fire();
+    this.pump();
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const r of this.runs.values()) r.cancel();
+    this.due.clear();
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
