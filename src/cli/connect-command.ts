@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { XmppSession } from '../core/xmpp/session';
 import { formatNotice, formatRecord, formatWrapper, recordJson } from '../core/xmpp/record-format';
 import { Output } from './output';
+import { badUsage } from './usage';
+import { firstLine, PromptAborted, promptHidden } from './password-input';
 
-export const CONNECT_USAGE = `Usage: bosh-inspect connect --url URL --jid JID --password-env VAR [options]
+export const CONNECT_USAGE = `Usage: bosh-inspect connect --url URL --jid JID [--password-env VAR | --password-stdin] [options]
 
 Opens a live XMPP session, sends available presence and prints every stanza sent and
 received, Finesse notifications decoded. The URL's scheme picks the binding: ws:// or wss://
@@ -16,6 +18,8 @@ or on Ctrl-C (which sends unavailable presence, then <close/> or the BOSH termin
   --jid JID            user@domain (Finesse: agentid@finesse-host)
   --resource R         resource to bind (default: chosen by the server)
   --password-env VAR   name of the environment variable holding the password
+  --password-stdin     read the password from the first line of standard input
+                       (with neither, a terminal asks for it without echoing it)
   --ca FILE            trust this CA / certificate file for this connection
   --fingerprint FP     trust the certificate with this SHA-256 fingerprint for this connection
   --allow-plain        allow SASL PLAIN over plain http (trusted lab links only)
@@ -38,6 +42,7 @@ export async function runConnect(argv: string[]): Promise<number> {
         jid: { type: 'string' },
         resource: { type: 'string' },
         'password-env': { type: 'string' },
+        'password-stdin': { type: 'boolean' },
         ca: { type: 'string' },
         fingerprint: { type: 'string' },
         'allow-plain': { type: 'boolean' },
@@ -57,9 +62,24 @@ export async function runConnect(argv: string[]): Promise<number> {
     process.stdout.write(CONNECT_USAGE + '\n');
     return 0;
   }
-  if (!v.url || !v.jid || !v['password-env']) return usage('--url, --jid and --password-env are required');
-  const password = process.env[v['password-env']];
-  if (password === undefined || password === '') return usage(`the environment variable ${v['password-env']} (named by --password-env) is not set`);
+  if (!v.url || !v.jid) return usage('--url and --jid are required');
+  if (v['password-env'] && v['password-stdin']) return usage('give --password-env or --password-stdin, not both');
+  let password: string | undefined;
+  if (v['password-env']) {
+    password = process.env[v['password-env']];
+    if (password === undefined || password === '') return usage(`the environment variable ${v['password-env']} (named by --password-env) is not set`);
+  } else if (v['password-stdin']) {
+    password = await firstLine(process.stdin);
+    if (password === '') return usage('--password-stdin read no password from standard input');
+  } else if (process.stdin.isTTY && process.stderr.isTTY) {
+    try {
+      password = await promptHidden(process.stdin, process.stderr, `Password for ${v.jid}: `);
+    } catch (e) {
+      if (e instanceof PromptAborted) return 130;
+      throw e;
+    }
+    if (password === '') return usage('no password was typed');
+  } else return usage('give the password with --password-env VAR or --password-stdin (standard input is not a terminal to ask on)');
   if (v.ca && !existsSync(v.ca)) return usage(`the CA file ${v.ca} does not exist`);
   const duration = v.duration === undefined ? undefined : Number(v.duration);
   if (duration !== undefined && !(duration > 0)) return usage(`--duration takes a number of seconds, not "${v.duration}"`);
@@ -138,6 +158,5 @@ export async function runConnect(argv: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`bosh-inspect connect: ${message}\n${CONNECT_USAGE}\n`);
-  return 2;
+  return badUsage('connect', message, CONNECT_USAGE);
 }

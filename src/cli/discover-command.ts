@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { badUsage } from './usage';
 import { DiscoveryError, discoverConnections } from '../core/xmpp/discover';
 
 export const DISCOVER_USAGE = `Usage: bosh-inspect discover [--json] [--fingerprint SHA256 | --ca FILE] DOMAIN|JID
@@ -23,16 +24,14 @@ export async function runDiscover(argv: string[]): Promise<number> {
       allowPositionals: true,
     });
   } catch (e) {
-    process.stderr.write(`bosh-inspect discover: ${(e as Error).message}\n${DISCOVER_USAGE}\n`);
-    return 2;
+    return badUsage('discover', (e as Error).message, DISCOVER_USAGE);
   }
   if (args.values.help) {
     process.stdout.write(DISCOVER_USAGE + '\n');
     return 0;
   }
   if (args.positionals.length !== 1) {
-    process.stderr.write(`bosh-inspect discover: give one domain or JID\n${DISCOVER_USAGE}\n`);
-    return 2;
+    return badUsage('discover', 'give one domain or JID', DISCOVER_USAGE);
   }
   const trust = { ...(args.values.fingerprint ? { fingerprint: args.values.fingerprint } : {}), ...(args.values.ca ? { caFile: args.values.ca } : {}) };
   try {

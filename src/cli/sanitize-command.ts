@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { access, constants, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { badUsage } from './usage';
 import { sanitize, sanitizedName, type SanitizeReport } from '../core/sanitize';
 import { hiddenWords } from '../core/sasl/hidden';
 
@@ -21,16 +22,14 @@ export async function runSanitize(argv: string[]): Promise<number> {
   try {
     args = parseArgs({ args: argv, options: { output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
   } catch (e) {
-    process.stderr.write(`bosh-inspect sanitize: ${(e as Error).message}\n${SANITIZE_USAGE}\n`);
-    return 2;
+    return badUsage('sanitize', (e as Error).message, SANITIZE_USAGE);
   }
   if (args.values.help) {
     process.stdout.write(SANITIZE_USAGE + '\n');
     return 0;
   }
   if (args.positionals.length !== 1) {
-    process.stderr.write(`bosh-inspect sanitize: name one input\n${SANITIZE_USAGE}\n`);
-    return 2;
+    return badUsage('sanitize', 'name one input', SANITIZE_USAGE);
   }
   const input = args.positionals[0];
   const output = args.values.output ?? (input === '-' ? '-' : sanitizedName(input));

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { badUsage } from './usage';
 import { diagnose } from '../core/diagnose';
 import { expandInputs } from '../core/input';
 import { incidentJsonLines, incidentReport } from '../core/diagnose/report';
+import { paintReport, wantsColour } from './colour';
 import { Output } from './output';
 import { Progress } from './progress';
 
@@ -23,8 +25,7 @@ export async function runScan(argv: string[]): Promise<number> {
   try {
     args = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
   } catch (e) {
-    process.stderr.write(`bosh-inspect scan: ${(e as Error).message}\n${SCAN_USAGE}\n`);
-    return 2;
+    return badUsage('scan', (e as Error).message, SCAN_USAGE);
   }
   if (args.values.help) {
     process.stdout.write(SCAN_USAGE + '\n');
@@ -54,7 +55,7 @@ export async function runScan(argv: string[]): Promise<number> {
       },
     });
     progress.done();
-    const lines = args.values.json ? incidentJsonLines(incident) : [incidentReport(incident)];
+    const lines = args.values.json ? incidentJsonLines(incident) : [wantsColour() ? paintReport(incidentReport(incident)) : incidentReport(incident)];
     for (const line of lines) {
       await out.write(line);
       if (out.closed) return 0;

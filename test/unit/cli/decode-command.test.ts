@@ -57,7 +57,7 @@ describe('bosh-inspect decode', () => {
     const { code, err, out } = cli(['decode', join(FIXTURES, 'no-such.log')]);
     assert.equal(code, 2);
     assert.equal(out, '');
-    assert.match(err, /cannot read .*no-such\.log: no such file/);
+    assert.match(err, /no-such\.log: no such file/);
   });
 
   it('garbage is never fatal: exit 0, nothing invented', () => {
