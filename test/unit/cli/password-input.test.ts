@@ -38,6 +38,6 @@ describe('password input', () => {
     t.input.write('abc\u0015d\u0003');
     await assert.rejects(answer, PromptAborted);
     assert.deepEqual(t.input.modes, [true, false]);
-    assert.ok(!t.written().includes('d'.repeat(1)) || t.written() === 'Password: \n');
+    assert.equal(t.written(), 'Password: \n', 'nothing typed is echoed');
   });
 });
