@@ -3,6 +3,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import type { IncidentStore } from './features/diagnostics/incident-state';
 import { registerHover } from './features/hover';
 import { registerInspector } from './features/inspector';
+import { registerOutline } from './features/outline';
 import { registerSanitize } from './features/sanitize';
 import { registerSession, type LiveSessionsApi } from './features/session';
 import type { SessionsTree } from './features/sessions-view/sessions-tree';
@@ -23,6 +24,7 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerInspector(context);
   registerHover(context);
+  registerOutline(context);
   const liveSessions = registerSession(context);
   const incident = registerDiagnostics(context);
   const sessionsTree = registerSessionsView(context, incident);
