@@ -6,6 +6,7 @@ import { durationText } from './moment';
 import { SessionPart, type EndSignal, type Mark } from './session-part';
 import type { NoteKind } from './vocabulary/entry';
 import type { Note } from './vocabulary/match';
+import { closeCodeWords } from '../websocket/close-codes';
 
 /** A note read from a line, where it stands and its evidence text. */
 export interface LooseNote {
@@ -54,6 +55,8 @@ export const NOTE_MEANINGS: Partial<Record<NoteKind, NoteMeaning>> = {
   certificate: { cause: 'network', authority: 3, kind: 'certificate', severity: 'error', words: () => "the browser refused the server's certificate" },
   'binding-error': { cause: 'unknown', authority: 2, kind: 'terminate', severity: 'error', words: (n) => `the server answered with the binding error${n.condition ? ` ${n.condition}` : ''}` },
   disconnected: { kind: 'disconnected', severity: 'warning', words: () => 'the client reported the connection lost' },
+  'socket-closed': { kind: 'socket-closed', words: (n) => (n.status ? `the WebSocket closed: ${closeCodeWords(n.status)}` : 'the WebSocket closed') },
+  'ping-timeout': { kind: 'ping-timeout', severity: 'warning', words: () => 'the server closed the WebSocket: its pings went unanswered' },
 };
 
 /** Every session part of every input, the notes not tied to a sid, and the events inputs share for their clocks. */
