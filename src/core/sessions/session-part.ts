@@ -1,4 +1,4 @@
-import type { EndCause, EventLane, Evidence, Severity, SessionParams } from './model';
+import type { EndCause, EventLane, Evidence, RequestSpan, Severity, SessionParams } from './model';
 import { HeadTail } from './bounded';
 import { own } from './own';
 
@@ -34,17 +34,10 @@ export interface EndSignal {
   status?: number;
 }
 
-export interface SpanMark {
-  rid: number;
+/** A request bar as one file saw it: the model's RequestSpan, with marks not yet placed in UTC. */
+export interface SpanMark extends Omit<RequestSpan, 'sent' | 'answered'> {
   sent: Mark;
   answered?: Mark;
-  retransmission?: boolean;
-  empty: boolean;
-  marker?: 'create' | 'restart' | 'terminate' | 'pause';
-  summary: string;
-  answer?: string;
-  status?: number;
-  error?: string;
 }
 
 export interface TickMark extends Mark {
