@@ -190,6 +190,18 @@ describe('live BOSH sessions against Prosody', function () {
       );
     });
 
+    it('remote-stream-error names the stream error inside the <body> (another login with the same resource: conflict)', async () => {
+      const first = await connect(session({ url: prosody.httpUrl, jid: agentJid, resource: 'replaced', password: AGENT.password, reconnect: true }));
+      const second = await connect(session({ url: prosody.httpUrl, jid: agentJid, resource: 'replaced', password: AGENT.password }));
+      try {
+        await until('the first session to close', () => first.session.state === 'closed', 15_000);
+        assert.match(first.states.at(-1)![1], /remote-stream-error: the XMPP server ended the stream with a stream error: conflict/);
+        assert.ok(!first.states.some(([s]) => s === 'reconnecting'), 'a replaced session does not fight back');
+      } finally {
+        await second.session.disconnect();
+      }
+    });
+
     it('Disconnect sends unavailable presence inside the terminate request', async () => {
       const r = await connect(session({ url: prosody.httpUrl, jid: agentJid, password: AGENT.password }));
       const wrappers: string[] = [];

@@ -8,6 +8,7 @@ import { BoshTerminated, RECOVERABLE_ERROR_WORDS, terminateFromBody, terminateFr
 import { KeySequence } from './keys';
 import { createAgent, explainCertificateError, isCertificateError, type TrustSettings } from './tls-trust';
 import type { Transport, TransportExchange } from '../xmpp/transport';
+import { streamErrorOf } from '../xmpp/stream-error';
 
 export const BOSH_NS = 'http://jabber.org/protocol/httpbind';
 export const XBOSH_NS = 'urn:xmpp:xbosh';
@@ -460,7 +461,8 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
         p.waiter?.resolve(body);
         return this.end(new BoshTerminated('client-terminate', 'the session was closed by this client'));
       }
-      let t = this.withUndelivered(terminateFromBody(body.attrs.condition, context));
+      const streamError = childElements(body).map(streamErrorOf).find((e) => e !== undefined);
+      let t = this.withUndelivered(terminateFromBody(body.attrs.condition, { ...context, streamError }));
       if (this.state === 'creating') {
         // Prosody answers an unknown domain with improper-addressing, so the domain asked for is named.
         t = new BoshTerminated(t.condition, `${t.message} (the session request asked for to='${this.o.to}'${this.o.route ? ` route='${this.o.route}'` : ''})`);

@@ -1,4 +1,5 @@
 import { explainBoshCondition } from '../describe/bosh-conditions';
+import { streamErrorWords } from '../xmpp/stream-error';
 import { TransportEnded } from '../xmpp/transport';
 
 /**
@@ -20,9 +21,13 @@ export class BoshTerminated extends TransportEnded {
   }
 }
 
-export function terminateFromBody(condition: string | undefined, context: { inactivity?: number }): BoshTerminated {
+export function terminateFromBody(condition: string | undefined, context: { inactivity?: number; streamError?: { condition: string; text?: string } }): BoshTerminated {
   if (!condition) return new BoshTerminated('server-terminate', 'the connection manager ended the session (no condition given)');
   let words = explainBoshCondition(condition);
+  // The <body> carries the stream error that says why (conflict, system-shutdown, policy-violation…).
+  if (condition === 'remote-stream-error' && context.streamError) {
+    words = `the XMPP server ended the stream with a stream error: ${streamErrorWords(context.streamError)}`;
+  }
   if (condition === 'item-not-found' && context.inactivity) {
     words = `the server no longer knows this session: it timed out after ${context.inactivity} s of inactivity, was terminated, or the server restarted`;
   }

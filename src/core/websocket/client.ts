@@ -6,7 +6,8 @@ import { parseXml } from '../xml/parse';
 import { createAgent, explainCertificateError, isCertificateError } from '../bosh/tls-trust';
 import type { Transport, TransportEvents, TransportExchange, TransportTarget } from '../xmpp/transport';
 import { closeCodeWords } from './close-codes';
-import { WebSocketEnded, refusedUpgrade, socketErrorWords, streamErrorOf } from './endings';
+import { streamErrorOf } from '../xmpp/stream-error';
+import { WebSocketEnded, refusedUpgrade, socketErrorWords } from './endings';
 
 export const FRAMING_NS = 'urn:ietf:params:xml:ns:xmpp-framing';
 const PING_NS = 'urn:xmpp:ping';

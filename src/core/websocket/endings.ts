@@ -1,7 +1,4 @@
 import { TransportEnded } from '../xmpp/transport';
-import { type XmlElement, childElements } from '../xml/element';
-
-const STREAMS_NS = 'urn:ietf:params:xml:ns:xmpp-streams';
 
 /** Stream errors (RFC 6120 §4.9.3) after which a fresh connection may well succeed. */
 const RECOVERABLE = new Set(['connection-lost', 'system-shutdown', 'connection-timeout', 'internal-server-error', 'reset', 'remote-connection-failed', 'see-other-host', 'see-other-uri', 'server-close']);
@@ -17,16 +14,6 @@ export class WebSocketEnded extends TransportEnded {
   get recoverable(): boolean {
     return RECOVERABLE.has(this.condition);
   }
-}
-
-/** RFC 7395 stream errors travel as <stream:error> (or <error xmlns='http://etherx.jabber.org/streams'>). */
-export function streamErrorOf(el: XmlElement): { condition: string; text?: string } | undefined {
-  const isError = el.name === 'stream:error' || (el.name === 'error' && el.attrs.xmlns === 'http://etherx.jabber.org/streams');
-  if (!isError) return undefined;
-  const children = childElements(el);
-  const condition = children.find((c) => c.name !== 'text' && (c.attrs.xmlns === STREAMS_NS || !c.attrs.xmlns))?.name ?? 'undefined-condition';
-  const text = children.find((c) => c.name === 'text')?.getText().trim();
-  return { condition, ...(text ? { text } : {}) };
 }
 
 /**

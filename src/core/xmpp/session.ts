@@ -14,6 +14,7 @@ import { SASL_NS, redactSasl } from '../sasl/redact';
 import { SaslError } from '../sasl/scram';
 import { bareJid, parseJid, type Jid } from './jid';
 import type { SessionNotice, StanzaRecord, WrapperRecord } from './stanza-record';
+import { streamErrorOf, streamErrorWords } from './stream-error';
 import { transportOf, type Transport, type TransportEnded, type TransportExchange, type TransportKind } from './transport';
 
 export const XMPP_LIMITS = {
@@ -351,10 +352,8 @@ export class XmppSession extends EventEmitter<SessionEvents> {
     }
     if (this.state !== 'online' && this.state !== 'closed' && this.unclaimed.length < XMPP_LIMITS.unclaimedMax) this.unclaimed.push(el);
     if (el.name === 'iq') return this.handleIq(el);
-    if (isStreamError(el)) {
-      const condition = conditionOf(el) ?? 'undefined-condition';
-      this.notice('error', `the XMPP server ended the stream: ${condition}${el.getChildText('text') ? ` (${el.getChildText('text')})` : ''}`);
-    }
+    const streamError = streamErrorOf(el);
+    if (streamError) this.notice('error', `the XMPP server ended the stream: ${streamErrorWords(streamError)}`);
   }
 
   private handleIq(el: XmlElement): void {
@@ -513,10 +512,6 @@ function reconnectedWords(jid: string, label: string, lastHeard: Date | undefine
 
 function isFeatures(el: XmlElement): boolean {
   return el.name === 'stream:features' || el.name === 'features';
-}
-
-function isStreamError(el: XmlElement): boolean {
-  return el.name === 'stream:error' || (el.name === 'error' && el.attrs.xmlns === 'http://etherx.jabber.org/streams');
 }
 
 function presence(priority: number): XmlElement {
