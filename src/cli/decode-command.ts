@@ -27,6 +27,10 @@ Filters (a record is printed when it passes all of them):
   --jid JID        from or to this JID: a bare JID matches all its resources
   --node NODE      this pubsub node (/finesse/api/User/1001003)
   --grep RE        a regular expression (or, when it is not one, text) over the decoded XML
+  --match PATH     holds these elements, outer to inner at any depth, decoded layers included,
+                   names without prefix: Update/user/state=NOT_READY, iq[type=error],
+                   message[type=chat]/body; [attr] or [attr=value] on any step, =text
+                   (the element's own text) on the last; quote values holding / ] or spaces
   --since TIME     at or after this ISO-8601 time (2017-06-17T00:16, …T00:16:04+05:30)
   --until TIME     at or before it, at the precision given (--until 2017-06-17T00:16 takes
                    all of that minute). A time with a zone is compared by instant with a
@@ -54,6 +58,7 @@ export async function runDecode(argv: string[]): Promise<number> {
         jid: { type: 'string' },
         node: { type: 'string' },
         grep: { type: 'string' },
+        match: { type: 'string' },
         since: { type: 'string' },
         until: { type: 'string' },
         help: { type: 'boolean', short: 'h' },

@@ -1,8 +1,9 @@
-// decode's filters: --kind, --jid, --node, --grep, --since, --until. A record is printed when
+// decode's filters: --kind, --jid, --node, --grep, --match, --since, --until. A record is printed when
 // it passes every filter given.
 import { decodedXml, type DecodedFragment } from '../core/decode';
 import { describeDecoded, pubsubNode, type StanzaKind } from '../core/describe';
 import { attr, localName } from '../core/describe/element-query';
+import { ElementPathError, matchesPath, parseElementPath, type ElementPath } from '../core/match';
 import { childElements, type XmlElement } from '../core/xml/element';
 import { parseBound, withinBounds, type Comparison, type TimeBound } from './time-bounds';
 
@@ -13,6 +14,8 @@ export interface FilterOptions {
   jid?: string;
   node?: string;
   grep?: string;
+  /** An element path (src/core/match): `Update/user/state=NOT_READY`, `iq[type=error]`. */
+  match?: string;
   since?: string;
   until?: string;
 }
@@ -40,6 +43,16 @@ export function makeFilter(o: FilterOptions): RecordFilter | string {
       grep = (xml) => xml.includes(text);
     }
   }
+  let match: ElementPath | undefined;
+  if (o.match !== undefined) {
+    try {
+      match = parseElementPath(o.match);
+    } catch (e) {
+      if (!(e instanceof ElementPathError)) throw e;
+      // The path again with a caret under the column, as compilers point at a mistake.
+      return `--match: ${e.message}\n  ${o.match}\n  ${' '.repeat(e.column - 1)}^`;
+    }
+  }
   const bound = (name: string, text: string | undefined): TimeBound | string | undefined => {
     if (text === undefined) return undefined;
     return parseBound(text) ?? `${name} takes an ISO-8601 time (2017-06-17T00:16:04, 2017-06-17T00:16:04+05:30, 2017-06-17), not "${text}"`;
@@ -50,7 +63,7 @@ export function makeFilter(o: FilterOptions): RecordFilter | string {
   if (typeof until === 'string') return until;
 
   const jid = o.jid?.toLowerCase();
-  const none = !kinds && !jid && o.node === undefined && !grep && !since && !until;
+  const none = !kinds && !jid && o.node === undefined && !grep && !match && !since && !until;
   return {
     none,
     accepts(d, onComparison) {
@@ -68,6 +81,7 @@ export function makeFilter(o: FilterOptions): RecordFilter | string {
         if (o.node !== undefined && !(desc.node === o.node || stanzas.some((el) => pubsubNode(el) === o.node))) return false;
       }
       if (grep && !grep(decodedXml(d))) return false;
+      if (match && !(d.root && matchesPath(d.root, match))) return false;
       return true;
     },
   };

@@ -10,7 +10,7 @@ import { allSessions, disposeRegistry, removeSession, sessionById } from './live
 import { liveSessionsApi, openSession, type LiveSessionsApi } from './open-session';
 import { askAccount } from './account-prompt';
 import { DISCOVER_COMMAND, discoverConnection } from './discover-connection';
-import { Credentials, savedProfiles, type ConnectionProfile } from './profiles';
+import { Credentials, offeredProfiles, type ConnectionProfile } from './profiles';
 import { askToTrust } from './trust-prompt';
 import { SESSION_SCHEME, SessionDocuments } from './session-document';
 import { objectionOf } from './input-check';
@@ -122,13 +122,16 @@ function certificateOf(e: Error): CertificateError | undefined {
 }
 
 async function pickProfile(credentials: Credentials): Promise<ConnectionProfile | undefined> {
-  const profiles = savedProfiles();
+  const { profiles, withheld } = offeredProfiles();
   const NEW = 'New connection…';
   const DISCOVER = 'Discover connection…';
-  if (profiles.length) {
+  const TRUST = withheld === 1 ? vscode.l10n.t('1 profile of this folder is not offered until you trust it') : vscode.l10n.t('{0} profiles of this folder are not offered until you trust it', withheld);
+  if (profiles.length || withheld) {
     const pick = await vscode.window.showQuickPick(
       [
         ...profiles.map((p) => ({ label: p.name, description: `${p.jid} · ${transportName(transportOf(p.url))}`, detail: p.url, profile: p })),
+        // Restricted Mode: a folder's settings could name any host, plain authentication over http:// or a CA file.
+        ...(withheld ? [{ label: `$(shield) ${TRUST}`, description: vscode.l10n.t('Manage Workspace Trust'), detail: vscode.l10n.t('only profiles of your user settings are offered in Restricted Mode'), profile: undefined }] : []),
         { label: NEW, description: 'enter URL, JID and resource', detail: 'save profiles in the setting xmppBosh.connections', profile: undefined },
         { label: DISCOVER, description: 'from a domain or JID', detail: "read the domain's XEP-0156 host-meta for its WebSocket and BOSH URLs", profile: undefined },
       ],
@@ -136,6 +139,10 @@ async function pickProfile(credentials: Credentials): Promise<ConnectionProfile 
     );
     if (!pick) return undefined;
     if (pick.profile) return pick.profile;
+    if (pick.label === `$(shield) ${TRUST}`) {
+      await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
     if (pick.label === DISCOVER) {
       await discoverConnection(credentials, (p) => connectProfile(credentials, p));
       return undefined;

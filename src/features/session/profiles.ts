@@ -1,6 +1,7 @@
 // Connection profiles from settings, passwords in SecretStorage, trusted certificates per host and port.
 import * as vscode from 'vscode';
 import { certificateScope } from '../../core/xmpp/connection-words';
+import { offeredConnections } from '../../core/xmpp/profile-scope';
 
 export interface ConnectionProfile {
   name: string;
@@ -20,9 +21,19 @@ export interface ConnectionProfile {
 const TRUSTED_KEY = 'xmppBosh.trustedCertificates';
 
 export function savedProfiles(): ConnectionProfile[] {
-  const raw = vscode.workspace.getConfiguration('xmppBosh').get<unknown[]>('connections', []);
+  return offeredProfiles().profiles;
+}
+
+/** The profiles Connect offers, and how many of the folder's it withholds while the folder is not trusted. */
+export function offeredProfiles(): { profiles: ConnectionProfile[]; withheld: number } {
+  const scopes = vscode.workspace.getConfiguration('xmppBosh').inspect<unknown[]>('connections');
+  const { value, withheld } = offeredConnections(scopes, vscode.workspace.isTrusted);
+  return { profiles: profilesIn(value), withheld };
+}
+
+function profilesIn(raw: unknown[]): ConnectionProfile[] {
   const out: ConnectionProfile[] = [];
-  for (const p of Array.isArray(raw) ? raw : []) {
+  for (const p of raw) {
     if (p && typeof p === 'object' && typeof (p as ConnectionProfile).url === 'string' && typeof (p as ConnectionProfile).jid === 'string') {
       const c = p as ConnectionProfile;
       out.push({ ...c, name: c.name || c.jid });
