@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerDecodedView } from './features/decoded-view';
 import { registerDiagnostics } from './features/diagnostics';
 import type { IncidentStore } from './features/diagnostics/incident-state';
 import { registerHover } from './features/hover';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerInspector(context);
   registerHover(context);
   registerOutline(context);
+  registerDecodedView(context);
   const liveSessions = registerSession(context);
   const incident = registerDiagnostics(context);
   const sessionsTree = registerSessionsView(context, incident);

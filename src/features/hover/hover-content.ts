@@ -5,6 +5,7 @@ import { describeDecoded } from '../../core/describe';
 import { startsRecord } from '../../core/find/dialects';
 import { FragmentFinder } from '../../core/find/finder';
 import { fragmentEnd, type Fragment } from '../../core/fragment';
+import { l10n } from '../../core/l10n';
 import { hiddenWords } from '../../core/sasl/hidden';
 import { prettyPrintLimited } from '../../core/xml/pretty';
 
@@ -65,6 +66,8 @@ export interface HoverOptions extends DecodeOptions {
   maxChars?: number;
   /** A `command:` link opening the Inspector at this fragment; omitted when absent. */
   inspectorLink?: string;
+  /** A `command:` link opening this fragment decoded beside the log; omitted when absent. */
+  decodedLink?: string;
 }
 
 /** The hover for a position, or undefined when no stanza is under it. */
@@ -92,7 +95,8 @@ function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   parts.push(codeBlock(xml, 'xml'));
   if (d.hidden) parts.push(`*${md(upperFirst(hiddenWords(d.hidden)))} (setting \`xmppBosh.showSecrets\` shows them).*`);
   if (cut) parts.push(`*Cut at ${maxChars.toLocaleString('en-US')} characters (setting \`xmppBosh.hover.maxChars\`); open it in the Stanza Inspector to see all of it.*`);
-  if (opts.inspectorLink) parts.push(`[Open in Stanza Inspector](${opts.inspectorLink})`);
+  const links = [opts.inspectorLink && `[${l10n.t('Open in Stanza Inspector')}](${opts.inspectorLink})`, opts.decodedLink && `[${l10n.t('Open Decoded Beside')}](${opts.decodedLink})`].filter(Boolean);
+  if (links.length) parts.push(links.join(' · '));
   return { start: { line: f.line - 1, character: f.column }, end: endOf(f), markdown: parts.join('\n\n'), cut };
 }
 
