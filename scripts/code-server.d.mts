@@ -11,4 +11,5 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function startServer(opts: { stateDir: string; settings?: Record<string, unknown> }): Promise<RunningServer>;
+/** `workspaceTrust`: folders open in Restricted Mode until trusted (by default every folder is trusted). */
+export function startServer(opts: { stateDir: string; settings?: Record<string, unknown>; workspaceTrust?: boolean }): Promise<RunningServer>;

@@ -24,7 +24,10 @@ const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid',
 const SYSTEM_RIPGREP = '/usr/bin/rg';
 const START_TIMEOUT_MS = 60_000;
 
-/** Settings that let a person (or a test) land straight in the editor: no trust dialog, walkthrough, telemetry notice, chat. */
+/**
+ * Settings that let a person (or a test) land straight in the editor: no trust dialog, walkthrough, telemetry notice,
+ * chat. Without workspace trust every folder is trusted: `npm start`'s samples, whose demo profile is a workspace setting.
+ */
 const WORKBENCH_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
@@ -100,13 +103,15 @@ function npm(args, cwd, extraEnv = {}) {
  * Starts the VS Code server on 127.0.0.1 and a free port with its own user, server and extensions folders under
  * `stateDir`, and the workbench settings above. Resolves once it listens.
  */
-export async function startServer({ stateDir, settings = {} }) {
+export async function startServer({ stateDir, settings = {}, workspaceTrust = false }) {
   const dir = ensureCodeServer();
   const userDataDir = join(stateDir, 'user-data');
   const serverDataDir = join(stateDir, 'server-data');
   const extensionsDir = join(stateDir, 'extensions');
   for (const d of [userDataDir, serverDataDir, extensionsDir]) mkdirSync(d, { recursive: true });
-  const allSettings = JSON.stringify({ ...WORKBENCH_SETTINGS, ...settings }, null, 2) + '\n';
+  // workspaceTrust: folders open in Restricted Mode until trusted, as in a user's VS Code (the Restricted Mode test).
+  const trustSettings = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {};
+  const allSettings = JSON.stringify({ ...WORKBENCH_SETTINGS, ...trustSettings, ...settings }, null, 2) + '\n';
   // The web workbench reads user settings from the server's user-data folder; machine settings cover the rest.
   for (const f of [join(userDataDir, 'User', 'settings.json'), join(serverDataDir, 'data', 'Machine', 'settings.json')]) {
     mkdirSync(dirname(f), { recursive: true });
@@ -119,7 +124,7 @@ export async function startServer({ stateDir, settings = {} }) {
     '--without-connection-token',
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--telemetry-level', 'off',
     '--user-data-dir', userDataDir,
     '--server-data-dir', serverDataDir,

@@ -84,8 +84,10 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
 
   if (onPath('code') && !args.has('--browser')) {
-    // Desktop VS Code: an Extension Development Host window on the samples.
-    spawn('code', ['--new-window', `--extensionDevelopmentPath=${repoRoot}`, samples], { stdio: 'inherit' }).on('exit', (code) => {
+    // Desktop VS Code: an Extension Development Host window on the samples, trusted (the window runs without workspace
+    // trust, as the browser workbench does), since Connect offers a folder's own profiles, the demo's, only in a
+    // trusted folder.
+    spawn('code', ['--new-window', '--disable-workspace-trust', `--extensionDevelopmentPath=${repoRoot}`, samples], { stdio: 'inherit' }).on('exit', (code) => {
       if (code) console.error(`'code' exited with ${code}`);
     });
     console.log(`\nOpened desktop VS Code on ${samples} with the extension loaded from ${repoRoot}.`);
