@@ -1,5 +1,6 @@
 import { CONNECT_USAGE, runConnect } from './connect-command';
 import { DECODE_USAGE, runDecode } from './decode-command';
+import { boundHeapGrowth } from './heap-growth';
 import { SCAN_USAGE, runScan } from './scan-command';
 import { synopsis, usageShown } from './usage';
 import { cliVersion } from './version';
@@ -60,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+boundHeapGrowth();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
