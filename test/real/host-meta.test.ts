@@ -58,7 +58,11 @@ describe('XEP-0156 discovery against ejabberd 23.01 mod_host_meta', function () 
     for (const c of found.connections) {
       const s = new XmppSession({ url: c.url, jid: `${USER.user}@${EJABBERD_DOMAIN}`, resource: `discovered-${c.kind}`, password: USER.password, trust: { fingerprint }, reconnect: false });
       try {
-        await s.connect();
+        await s.connect().catch((e: Error) => {
+          // What ejabberd wrote about it is the only account of why; it goes with the failure.
+          const log = readFileSync(ejabberd.logPath, 'utf8').split('\n').slice(-60).join('\n');
+          throw new Error(`${c.url}: ${e.message}\n--- ejabberd.log (last 60 lines) ---\n${log}`);
+        });
         assert.equal(s.state, 'online', c.url);
         assert.equal(s.transportKind, c.kind);
         assert.equal(s.jid, `${USER.user}@${EJABBERD_DOMAIN}/discovered-${c.kind}`);
