@@ -10,6 +10,7 @@ import { registerSession, type LiveSessionsApi } from './features/session';
 import type { SessionsTree } from './features/sessions-view/sessions-tree';
 import { registerSessionsView } from './features/sessions-view';
 import { registerTimeline } from './features/timeline';
+import { installTranslator } from './features/translation';
 
 /**
  * What the extension hands to callers of `activate`: its tests read the incident and the Sessions view through it,
@@ -23,6 +24,7 @@ export interface ExtensionApi {
 
 /** Registers each feature; features live in src/features/, one folder each. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  installTranslator();
   registerInspector(context);
   registerHover(context);
   registerOutline(context);

@@ -3,6 +3,13 @@ import { isXmlChar } from './escape';
 
 export class XmlSyntaxError extends Error {
   override name = 'XmlSyntaxError';
+  constructor(
+    message: string,
+    /** Where in the text the parser stopped: the composer's diagnostics place the error there. */
+    readonly offset?: number,
+  ) {
+    super(message);
+  }
 }
 
 const ENTITY = /&#(?:(\d{1,7})|x([0-9a-fA-F]{1,6}));/g;
@@ -21,7 +28,7 @@ export function parseXml(text: string, layer = 0): XmlElement {
   let current: XmlElement | undefined;
 
   const fail = (message: string): never => {
-    throw new XmlSyntaxError(message);
+    throw new XmlSyntaxError(message, Math.min(i, n));
   };
   const skipSpace = () => {
     while (i < n && text.charCodeAt(i) <= 32) i++;

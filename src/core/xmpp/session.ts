@@ -15,6 +15,7 @@ import { SaslError } from '../sasl/scram';
 import { bareJid, parseJid, type Jid } from './jid';
 import type { SessionNotice, StanzaRecord, WrapperRecord } from './stanza-record';
 import { streamErrorOf, streamErrorWords } from './stream-error';
+import { parseStanza } from './stanza-check';
 import { transportOf, type Transport, type TransportEnded, type TransportExchange, type TransportKind } from './transport';
 
 export const XMPP_LIMITS = {
@@ -526,18 +527,6 @@ function iqOf(type: 'get' | 'set', to: string | undefined, payload: XmlElement):
   return iq;
 }
 
-/** Checks user-typed stanza text: one well-formed message, presence or iq. */
-export function parseStanza(text: string): XmlElement {
-  const el = parseXml(text.trim());
-  if (!['message', 'presence', 'iq'].includes(el.name)) {
-    throw new Error(`<${el.name}> is not a stanza: send a <message>, <presence> or <iq>`);
-  }
-  if (el.name === 'iq' && !['get', 'set', 'result', 'error'].includes(el.attrs.type)) {
-    throw new Error(`an <iq> needs type='get' or 'set' (or result/error), not ${el.attrs.type ? `'${el.attrs.type}'` : 'nothing'}`);
-  }
-  return el;
-}
-
 /** The defined condition of a SASL failure, stream error or stanza error: its first child other than <text>. */
 function conditionOf(el: XmlElement): string | undefined {
   return childElements(el).find((c) => c.name !== 'text')?.name;
@@ -550,4 +539,4 @@ function stanzaErrorWords(el: XmlElement): string {
   return `${condition ?? 'undefined-condition'}${text ? ` (${text})` : ''}`;
 }
 
-export { BoshTerminated, SaslError, WebSocketEnded };
+export { BoshTerminated, SaslError, WebSocketEnded, parseStanza };
