@@ -30,6 +30,11 @@ export interface DecodeOptions {
    * only when the user asked (`--show-secrets`, the `xmppBosh.showSecrets` setting).
    */
   showSecrets?: boolean;
+  /**
+   * false leaves escaped payloads as text: for callers that need only the outer stanza (its kind, its session),
+   * such as an Outline past the stanzas it lists.
+   */
+  nestedLayers?: boolean;
 }
 
 /**
@@ -44,7 +49,7 @@ export function decodeFragment(f: Fragment): DecodedFragment {
 
 /** decodeFragment, with the choice to show secrets the user made. */
 export function decodeFragmentWith(f: Fragment, options: DecodeOptions): DecodedFragment {
-  const d = parseFragment(f);
+  const d = parseFragment(f, options.nestedLayers !== false);
   // The one place every face (decode, scan, hover, Inspector, exports) gets its text from.
   if (!options.showSecrets && mayHoldSecrets(f.text)) hideSecrets(d);
   return d;
@@ -59,7 +64,7 @@ function hideSecrets(d: DecodedFragment): void {
   if (hidden.length) d.hidden = hidden;
 }
 
-function parseFragment(f: Fragment): DecodedFragment {
+function parseFragment(f: Fragment, nestedLayers: boolean): DecodedFragment {
   let text = f.text;
   // ejabberd logs XML inside Erlang binaries (<<"<body rid=\"1\"…">>), quotes and backslashes escaped.
   if (f.dialect === 'ejabberd' && text.includes('\\')) text = unescapeErlang(text);
@@ -76,7 +81,7 @@ function parseFragment(f: Fragment): DecodedFragment {
   d.unescaped = text;
   try {
     d.root = parseXml(text);
-    d.layers = decodeLayers(d.root);
+    d.layers = nestedLayers ? decodeLayers(d.root) : 0;
   } catch (e) {
     d.layers = 0;
     d.error = (e as Error).message;

@@ -1,5 +1,5 @@
 // Fragments of one document → its Outline: sessions, kinds and stanzas as symbols, and folding regions.
-import { decodeFragment } from '../decode';
+import { decodeFragmentWith } from '../decode';
 import { describeDecoded, type Description } from '../describe';
 import { fragmentEnd, type Fragment } from '../fragment';
 import { DEFAULT_OUTLINE_LIMITS, type Outline, type OutlineFold, type OutlineLimits, type OutlineRange, type OutlineSymbol } from './model';
@@ -26,7 +26,9 @@ export function buildOutline(fragments: Iterable<Fragment>, limits: OutlineLimit
   let stanzas = 0;
   let listed = 0;
   for (const f of fragments) {
-    const d = describeDecoded(decodeFragment(f));
+    // A copy: the parsed tree goes with it once described, not with the caller's fragment (a 20 MB log holds thousands).
+    // Past the stanzas listed only the kind and the session count, and neither is inside an escaped payload.
+    const d = describeDecoded(decodeFragmentWith({ ...f }, listed < limits.maxStanzaSymbols ? {} : { nestedLayers: false }));
     const key = keys.keyOf(f, d);
     stanzas++;
     const session = sessionGroup(sessions, key, f);

@@ -85,6 +85,14 @@ describe('Outline of a log', () => {
     assert.equal(outline.foldsOmitted, 1);
   });
 
+  it('counts the stanzas past the cap in the same sessions and kinds as if they were listed', () => {
+    // Past the cap escaped payloads stay undecoded; a session's kinds and counts must not change for it.
+    const counts = (o: ReturnType<typeof outlineOfFile>) => o.symbols.map((s) => [s.name, s.detail.replace(/, \d+ listed$/, ''), s.children.map((k) => `${k.name} ${k.detail.replace(/, \d+ listed$/, '')}`)]);
+    for (const text of [finesse, readFileSync(join(SAMPLES, 'finesse/webservices/Desktop-webservices.2017-06-17T00-00-00.000.log'), 'utf8'), fixture('logs/websocket/prosody-debug.log')]) {
+      assert.deepEqual(counts(outlineOfFile(text, { maxStanzaSymbols: 0, maxFolds: 5000 })), counts(outlineOfFile(text)));
+    }
+  });
+
   it('has nothing to show for text without stanzas', () => {
     assert.deepEqual(outlineOfFile('2024-01-01 nothing here\nnor here'), { symbols: [], folds: [], stanzas: 0, stanzasOmitted: 0, foldsOmitted: 0 });
   });
