@@ -4,7 +4,8 @@ import * as https from 'node:https';
 import { randomInt } from 'node:crypto';
 import { XmlElement, childElements } from '../xml/element';
 import { parseXml } from '../xml/parse';
-import { BoshTerminated, RECOVERABLE_ERROR_WORDS, terminateFromBody, terminateFromStatus } from './conditions';
+import { l10n } from '../l10n';
+import { BoshTerminated, recoverableErrorWords, terminateFromBody, terminateFromStatus } from './conditions';
 import { KeySequence } from './keys';
 import { createAgent, explainCertificateError, isCertificateError, type TrustSettings } from './tls-trust';
 import type { Transport, TransportExchange } from '../xmpp/transport';
@@ -204,7 +205,7 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     const response = await this.request(attrs, [], true);
     const sid = response.attrs.sid;
     if (!sid) {
-      const t = new BoshTerminated('bad-request', 'the session creation response has no sid: this URL does not behave as a BOSH connection manager');
+      const t = new BoshTerminated('bad-request', l10n.t('the session creation response has no sid: this URL does not behave as a BOSH connection manager'));
       this.end(t);
       throw t;
     }
@@ -269,7 +270,7 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
   async terminate(stanzas: XmlElement[] = [], timeoutMs = 5000): Promise<void> {
     if (this.state === 'closed') return;
     if (this.state === 'idle' || this.state === 'creating' || !this.params) {
-      this.end(new BoshTerminated('client-terminate', 'closed before the session was open'));
+      this.end(new BoshTerminated('client-terminate', l10n.t('closed before the session was open')));
       return;
     }
     clearTimeout(this.pauseTimer);
@@ -280,7 +281,7 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
       () => undefined,
     );
     await Promise.race([done, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
-    this.end(new BoshTerminated('client-terminate', 'the session was closed by this client'));
+    this.end(new BoshTerminated('client-terminate', l10n.t('the session was closed by this client')));
   }
 
   // ——— the request loop ———
@@ -413,11 +414,11 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     if (this.state === 'terminating' && p.body.attrs.type !== 'terminate') return;
     if (p.tries >= this.o.maxTries && (refused || this.state === 'terminating' || this.serverWindowPassed())) {
       const where = this.url.host;
-      const why = refused ? 'nothing listens there any more' : `no answer for longer than the server keeps a silent session`;
+      const why = refused ? l10n.t('nothing listens there any more') : l10n.t('no answer for longer than the server keeps a silent session');
       this.end(
         new BoshTerminated(
           'connection-lost',
-          `the connection manager at ${where} stopped answering (${why}): request rid=${p.rid} failed ${p.tries} times (last: ${reason})`,
+          l10n.t('the connection manager at {0} stopped answering ({1}): request rid={2} failed {3} times (last: {4})', where, why, p.rid, p.tries, reason),
           this.undeliveredCount(),
         ),
       );
@@ -435,7 +436,7 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     const context = { inactivity: this.params?.inactivity };
     if (status !== 200) {
       if (this.state === 'creating') {
-        return this.end(new BoshTerminated('undefined-condition', `HTTP ${status} from ${this.url.href}: no BOSH connection manager answers at this URL (check host, port and path, e.g. /http-bind/)`));
+        return this.end(new BoshTerminated('undefined-condition', l10n.t('HTTP {0} from {1}: no BOSH connection manager answers at this URL (check host, port and path, e.g. /http-bind/)', status, this.url.href)));
       }
       if (status >= 500 || status === 0) return this.lost(p, `HTTP ${status}`);
       // XEP-0124's legacy error binding answers with a bare status; a page (a proxy's or a web
@@ -459,19 +460,20 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
       if (this.state === 'terminating') {
         // Our own terminate: the server may answer it, or the held request, with type='terminate'.
         p.waiter?.resolve(body);
-        return this.end(new BoshTerminated('client-terminate', 'the session was closed by this client'));
+        return this.end(new BoshTerminated('client-terminate', l10n.t('the session was closed by this client')));
       }
       const streamError = childElements(body).map(streamErrorOf).find((e) => e !== undefined);
       let t = this.withUndelivered(terminateFromBody(body.attrs.condition, { ...context, streamError }));
       if (this.state === 'creating') {
         // Prosody answers an unknown domain with improper-addressing, so the domain asked for is named.
-        t = new BoshTerminated(t.condition, `${t.message} (the session request asked for to='${this.o.to}'${this.o.route ? ` route='${this.o.route}'` : ''})`);
+        const asked = this.o.route ? l10n.t("{0} (the session request asked for to='{1}' route='{2}')", t.message, this.o.to, this.o.route) : l10n.t("{0} (the session request asked for to='{1}')", t.message, this.o.to);
+        t = new BoshTerminated(t.condition, asked);
       }
       p.waiter?.reject(t);
       return this.end(t);
     }
     if (type === 'error') {
-      this.emit('notice', `rid=${p.rid}: ${RECOVERABLE_ERROR_WORDS}`);
+      this.emit('notice', `rid=${p.rid}: ${recoverableErrorWords()}`);
       return this.lost(p, 'recoverable binding error');
     }
     this.inFlight.delete(p.rid);
@@ -631,8 +633,8 @@ export class BoshClient extends EventEmitter<BoshEvents> implements Transport {
     if (t.condition === 'client-terminate' || t.condition === 'certificate' || !this.params || this.lastAnsweredAt === 0) return t;
     const confirmed = this.nextToDeliver - 1;
     const since = new Date(this.lastAnsweredAt).toISOString();
-    const words = `; the server confirmed this client's requests up to rid=${confirmed}, answered last at ${since}: what it sent after that, and the stanzas of later requests, may be missing`;
-    return new BoshTerminated(t.condition, t.message + words, t.undelivered, { cause: t.cause });
+    const words = l10n.t("{0}; the server confirmed this client's requests up to rid={1}, answered last at {2}: what it sent after that, and the stanzas of later requests, may be missing", t.message, confirmed, since);
+    return new BoshTerminated(t.condition, words, t.undelivered, { cause: t.cause });
   }
 
   get endedBecause(): BoshTerminated | undefined {

@@ -1,4 +1,5 @@
 import { explainBoshCondition } from '../describe/bosh-conditions';
+import { l10n } from '../l10n';
 import { streamErrorWords } from '../xmpp/stream-error';
 import { TransportEnded } from '../xmpp/transport';
 
@@ -22,14 +23,14 @@ export class BoshTerminated extends TransportEnded {
 }
 
 export function terminateFromBody(condition: string | undefined, context: { inactivity?: number; streamError?: { condition: string; text?: string } }): BoshTerminated {
-  if (!condition) return new BoshTerminated('server-terminate', 'the connection manager ended the session (no condition given)');
+  if (!condition) return new BoshTerminated('server-terminate', l10n.t('the connection manager ended the session (no condition given)'));
   let words = explainBoshCondition(condition);
   // The <body> carries the stream error that says why (conflict, system-shutdown, policy-violation…).
   if (condition === 'remote-stream-error' && context.streamError) {
-    words = `the XMPP server ended the stream with a stream error: ${streamErrorWords(context.streamError)}`;
+    words = l10n.t('the XMPP server ended the stream with a stream error: {0}', streamErrorWords(context.streamError));
   }
   if (condition === 'item-not-found' && context.inactivity) {
-    words = `the server no longer knows this session: it timed out after ${context.inactivity} s of inactivity, was terminated, or the server restarted`;
+    words = l10n.t('the server no longer knows this session: it timed out after {0} s of inactivity, was terminated, or the server restarted', context.inactivity);
   }
   return new BoshTerminated(condition, `${condition}: ${words}`);
 }
@@ -38,14 +39,15 @@ export function terminateFromStatus(status: number, context: { inactivity?: numb
   const condition = HTTP_STATUS_CONDITIONS[status];
   if (condition) {
     const t = terminateFromBody(condition, context);
-    return new BoshTerminated(condition, `HTTP ${status} (legacy error binding) — ${t.message}`);
+    return new BoshTerminated(condition, l10n.t('HTTP {0} (legacy error binding) — {1}', status, t.message));
   }
   return new BoshTerminated(
     'undefined-condition',
-    `HTTP ${status}: the URL answered, but not as a BOSH connection manager (check the path, e.g. /http-bind/, and any proxy in between)`,
+    l10n.t('HTTP {0}: the URL answered, but not as a BOSH connection manager (check the path, e.g. /http-bind/, and any proxy in between)', status),
   );
 }
 
 /** XEP-0124 §17.1: a recoverable error; the client resends what was not answered. */
-export const RECOVERABLE_ERROR_WORDS =
-  "type='error' (recoverable binding error): the connection manager could not handle a request but the session lives on, so the unanswered requests are resent with their original rid";
+export function recoverableErrorWords(): string {
+  return l10n.t("type='error' (recoverable binding error): the connection manager could not handle a request but the session lives on, so the unanswered requests are resent with their original rid");
+}

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import type { XmlElement } from '../xml/element';
 import { childElements } from '../xml/element';
 import { attr } from './element-query';
@@ -27,20 +28,21 @@ export function describeBody(body: XmlElement): BoshFacts {
   let summary: string;
 
   if (type === 'terminate' && condition) {
-    summary = `BOSH terminate${at}: ${condition} — ${explainBoshCondition(condition)}`;
+    summary = l10n.t('BOSH terminate{0}: {1} — {2}', at, condition, explainBoshCondition(condition));
   } else if (type === 'terminate') {
-    summary = `BOSH terminate${at}: the ${rid ? 'client ends' : 'server ends'} the session`;
+    summary = rid ? l10n.t('BOSH terminate{0}: the client ends the session', at) : l10n.t('BOSH terminate{0}: the server ends the session', at);
   } else if (type === 'error') {
-    summary = `BOSH error${at}${condition ? `: ${condition} — ${explainBoshCondition(condition)}` : ' (legacy HTTP error binding)'}`;
+    summary = condition ? l10n.t('BOSH error{0}: {1} — {2}', at, condition, explainBoshCondition(condition)) : l10n.t('BOSH error{0} (legacy HTTP error binding)', at);
   } else if (attr(body, 'xmpp:restart') === 'true') {
-    summary = `BOSH stream restart${at}`;
+    summary = l10n.t('BOSH stream restart{0}', at);
   } else if (!sid && (attr(body, 'to') || attr(body, 'wait'))) {
-    summary = `BOSH session request${attr(body, 'to') ? ` to ${attr(body, 'to')}` : ''}${rid ? `, rid ${rid}` : ''}${settings(body)}`;
+    const to = attr(body, 'to');
+    summary = `${to ? l10n.t('BOSH session request to {0}', to) : l10n.t('BOSH session request')}${rid ? `, rid ${rid}` : ''}${settings(body)}`;
   } else if (sid && !rid && (attr(body, 'wait') || attr(body, 'requests') || attr(body, 'inactivity'))) {
-    summary = `BOSH session created sid ${sid}${settings(body)}`;
+    summary = `${l10n.t('BOSH session created sid {0}', sid)}${settings(body)}`;
   } else {
-    const what = rid ? 'request' : 'response';
-    summary = `BOSH ${what}${at}${payloads === 0 ? (rid ? ', empty (poll)' : ', empty') : `, ${payloads} stanza${payloads === 1 ? '' : 's'}`}`;
+    const content = payloads === 0 ? (rid ? l10n.t(', empty (poll)') : l10n.t(', empty')) : payloads === 1 ? l10n.t(', 1 stanza') : l10n.t(', {0} stanzas', payloads);
+    summary = rid ? l10n.t('BOSH request{0}{1}', at, content) : l10n.t('BOSH response{0}{1}', at, content);
   }
   return { rid, sid, type, condition, conditionText: condition ? explainBoshCondition(condition) : undefined, payloads, summary };
 }
@@ -52,9 +54,9 @@ function settings(body: XmlElement): string {
   const hold = attr(body, 'hold');
   const requests = attr(body, 'requests');
   const polling = attr(body, 'polling');
-  if (wait) bits.push(`wait ${wait} s`);
-  if (inactivity) bits.push(`inactivity ${inactivity} s`);
-  if (polling) bits.push(`polling ${polling} s`);
+  if (wait) bits.push(l10n.t('wait {0} s', wait));
+  if (inactivity) bits.push(l10n.t('inactivity {0} s', inactivity));
+  if (polling) bits.push(l10n.t('polling {0} s', polling));
   if (hold) bits.push(`hold ${hold}`);
   if (requests) bits.push(`requests ${requests}`);
   return bits.length ? ', ' + bits.join(', ') : '';

@@ -1,4 +1,5 @@
 import type { DecodedFragment } from '../decode';
+import { l10n } from '../l10n';
 import type { XmlElement } from '../xml/element';
 import { childElements } from '../xml/element';
 import { describeBody, type BoshFacts } from './bosh';
@@ -35,13 +36,13 @@ export function describe(root: XmlElement): Description {
   const inner = payloads.map(describeOne);
   const kinds = new Set(inner.map((d) => d.kind));
   const shown = inner.slice(0, PAYLOADS_IN_SUMMARY).map((d) => d.summary);
-  if (inner.length > PAYLOADS_IN_SUMMARY) shown.push(`+${inner.length - PAYLOADS_IN_SUMMARY} more`);
+  if (inner.length > PAYLOADS_IN_SUMMARY) shown.push(l10n.t('+{0} more', inner.length - PAYLOADS_IN_SUMMARY));
   const ids = [bosh.rid && `rid ${bosh.rid}`, bosh.sid && `sid ${bosh.sid}`].filter(Boolean).join(' ');
   const first = inner[0];
   return {
     ...first,
     kind: kinds.size === 1 ? first.kind : 'body',
-    summary: shown.join('; ') + (ids ? ` · BOSH ${ids}` : ''),
+    summary: ids ? l10n.t('{0} · BOSH {1}', shown.join('; '), ids) : shown.join('; '),
     bosh,
     node: inner.find((d) => d.node)?.node,
     finesse: inner.find((d) => d.finesse)?.finesse,
@@ -50,19 +51,20 @@ export function describe(root: XmlElement): Description {
 
 /** Describes a fragment as found and decoded, including the ones that could not be parsed. */
 export function describeDecoded(d: DecodedFragment): Description {
-  const cut = d.partial ? ' (cut off in the log)' : '';
+  const cut = (summary: string) => (d.partial ? l10n.t('{0} (cut off in the log)', summary) : summary);
   if (d.root) {
     const desc = describe(d.root);
-    return { ...desc, summary: desc.summary + cut };
+    return { ...desc, summary: cut(desc.summary) };
   }
   const text = d.unescaped.trim();
   if (!d.error && text.startsWith('</')) {
     const name = /^<\/([^\s>]+)/.exec(text)?.[1] ?? '';
     const stream = name === 'stream:stream' || name === 'stream';
-    return { kind: stream ? 'stream' : 'other', summary: stream ? 'end of stream' : `end tag </${name}>` };
+    return { kind: stream ? 'stream' : 'other', summary: stream ? l10n.t('end of stream') : l10n.t('end tag </{0}>', name) };
   }
   const name = /^<([A-Za-z_][\w.\-:]*)/.exec(text)?.[1];
-  return { kind: 'other', summary: `${name ? `<${name}> ` : ''}not well-formed: ${d.error ?? 'could not be read'}${cut}` };
+  const error = d.error ?? l10n.t('could not be read');
+  return { kind: 'other', summary: cut(name ? l10n.t('<{0}> not well-formed: {1}', name, error) : l10n.t('not well-formed: {0}', error)) };
 }
 
 function pick(d: Description): Partial<Description> {
@@ -81,7 +83,7 @@ function describeOne(el: XmlElement): Description {
     }
     case 'finesse': {
       const finesse = describeFinesse(el)!;
-      return { kind, summary: `Finesse ${finesse.summary}`, finesse };
+      return { kind, summary: l10n.t('Finesse {0}', finesse.summary), finesse };
     }
     case 'body':
       return describe(el);
@@ -89,16 +91,21 @@ function describeOne(el: XmlElement): Description {
       const framing = describeFraming(el);
       if (framing) return { kind, from: framing.from, to: framing.to, id: framing.id, summary: framing.summary };
       const name = localName(el);
-      if (name === 'close') return { kind, summary: 'stream close' };
-      const facts = [attr(el, 'from') && `from ${attr(el, 'from')}`, attr(el, 'to') && `to ${attr(el, 'to')}`, attr(el, 'id') && `id ${attr(el, 'id')}`, attr(el, 'version') && `version ${attr(el, 'version')}`];
-      return { kind, from: attr(el, 'from'), to: attr(el, 'to'), id: attr(el, 'id'), summary: `stream header ${facts.filter(Boolean).join(', ')}`.trim() };
+      if (name === 'close') return { kind, summary: l10n.t('stream close') };
+      const from = attr(el, 'from');
+      const to = attr(el, 'to');
+      const id = attr(el, 'id');
+      const version = attr(el, 'version');
+      const facts = [from && l10n.t('from {0}', from), to && l10n.t('to {0}', to), id && `id ${id}`, version && l10n.t('version {0}', version)].filter(Boolean);
+      return { kind, from, to, id, summary: facts.length ? l10n.t('stream header {0}', facts.join(', ')) : l10n.t('stream header') };
     }
     case 'features':
-      return { kind, summary: `stream features: ${childElements(el).map(featureName).join(', ') || 'none'}` };
+      return { kind, summary: l10n.t('stream features: {0}', childElements(el).map(featureName).join(', ') || l10n.t('none')) };
     case 'stream-error': {
       const condition = childElements(el).find((c) => localName(c) !== 'text');
       const text = childText(el, 'text');
-      return { kind, summary: `stream error ${condition ? localName(condition) : '(no condition)'}${text ? `: ${text}` : ''}` };
+      const named = condition ? localName(condition) : l10n.t('(no condition)');
+      return { kind, summary: text ? l10n.t('stream error {0}: {1}', named, text) : l10n.t('stream error {0}', named) };
     }
     case 'sasl': {
       const name = localName(el);
@@ -111,13 +118,13 @@ function describeOne(el: XmlElement): Description {
       return { kind, summary: `TLS ${localName(el)}` };
     case 'sm': {
       const h = attr(el, 'h');
-      return { kind, summary: `stream management ${localName(el)}${h ? ` h=${h}` : ''}` };
+      return { kind, summary: h ? l10n.t('stream management {0} h={1}', localName(el), h) : l10n.t('stream management {0}', localName(el)) };
     }
     default: {
       const node = pubsubNode(el);
       const finesse = describeFinesse(el, node);
       const ns = attr(el, 'xmlns');
-      return { kind, node, finesse, summary: finesse ? `Finesse ${finesse.summary}` : `<${el.name}>${ns ? ` ${ns}` : ''}` };
+      return { kind, node, finesse, summary: finesse ? l10n.t('Finesse {0}', finesse.summary) : `<${el.name}>${ns ? ` ${ns}` : ''}` };
     }
   }
 }
@@ -126,8 +133,8 @@ function featureName(f: XmlElement): string {
   const name = localName(f);
   if (name === 'mechanisms') {
     const list = childElements(f).map(textOf);
-    return `mechanisms (${list.join(', ')})`;
+    return l10n.t('mechanisms ({0})', list.join(', '));
   }
-  if (name === 'starttls' && child(f, 'required')) return 'starttls (required)';
+  if (name === 'starttls' && child(f, 'required')) return l10n.t('starttls (required)');
   return name;
 }

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import { XmlElement, childElements } from '../xml/element';
 import { child, childText, childrenNamed, findFirst, localName } from './element-query';
 
@@ -21,13 +22,13 @@ export function describeFinesse(root: XmlElement, node?: string): FinesseUpdate 
   const payload = data ? childElements(data)[0] : undefined;
   // The pubsub node names the object when the update itself does not (`/finesse/api/User/47483648`).
   const source = childText(update, 'source') ?? node;
-  const suffix = event ? ` (${event})` : '';
+  const withEvent = (summary: string) => (event ? l10n.t('{0} ({1})', summary, event) : summary);
   if (!payload) {
     const entity = source ? entityOfUri(source) : 'Update';
-    return { entity, event, summary: `${entity} ${source ?? 'update'} without data${suffix}` };
+    return { entity, event, summary: withEvent(source ? l10n.t('{0} {1} without data', entity, source) : l10n.t('{0} update without data', entity)) };
   }
   const u = describePayload(payload, source);
-  return { ...u, event, summary: u.summary + suffix };
+  return { ...u, event, summary: withEvent(u.summary) };
 }
 
 type Payload = Omit<FinesseUpdate, 'event'>;
@@ -51,7 +52,7 @@ function describePayload(p: XmlElement, source: string | undefined): Payload {
     default: {
       const entity = localName(p);
       const id = childText(p, 'id') ?? (source ? lastSegment(source) : undefined);
-      return { entity, id, summary: `${cap(entity)}${id ? ' ' + id : ''} update` };
+      return { entity, id, summary: id ? l10n.t('{0} {1} update', cap(entity), id) : l10n.t('{0} update', cap(entity)) };
     }
   }
 }
@@ -62,9 +63,9 @@ function user(u: XmlElement, source: string | undefined): Payload {
   const pending = childText(u, 'pendingState');
   const reason = childText(u, 'reasonCodeId') ?? (child(u, 'reasonCode') && childText(child(u, 'reasonCode')!, 'code'));
   const label = child(u, 'reasonCode') && childText(child(u, 'reasonCode')!, 'label');
-  let s = `User ${id} → ${state ?? 'state not given'}`;
-  if (reason && reason !== '-1') s += `, reason ${reason}${label ? ` “${label}”` : ''}`;
-  if (pending) s += `, pending ${pending}`;
+  let s = l10n.t('User {0} → {1}', id, state ?? l10n.t('state not given'));
+  if (reason && reason !== '-1') s = label ? l10n.t('{0}, reason {1} “{2}”', s, reason, label) : l10n.t('{0}, reason {1}', s, reason);
+  if (pending) s = l10n.t('{0}, pending {1}', s, pending);
   return { entity: 'User', id, state, summary: s };
 }
 
@@ -73,24 +74,25 @@ function dialogSummary(d: XmlElement): { id: string; state?: string; text: strin
   const state = childText(d, 'state');
   const participants = child(d, 'participants');
   const n = participants ? childElements(participants).length : 0;
-  let text = `${id} ${state ?? 'state not given'}, ${n} participant${n === 1 ? '' : 's'}`;
+  const said = state ?? l10n.t('state not given');
+  let text = n === 1 ? l10n.t('{0} {1}, 1 participant', id, said) : l10n.t('{0} {1}, {2} participants', id, said, n);
   const from = childText(d, 'fromAddress');
   const to = childText(d, 'toAddress');
-  if (from || to) text += `, ${from ?? '?'} → ${to ?? '?'}`;
+  if (from || to) text = l10n.t('{0}, {1} → {2}', text, from ?? '?', to ?? '?');
   return { id, state, text };
 }
 
 function dialog(d: XmlElement): Payload {
   const s = dialogSummary(d);
-  return { entity: 'Dialog', id: s.id, state: s.state, summary: `Dialog ${s.text}` };
+  return { entity: 'Dialog', id: s.id, state: s.state, summary: l10n.t('Dialog {0}', s.text) };
 }
 
 function dialogs(d: XmlElement): Payload {
   const list = childrenNamed(d, 'Dialog');
-  if (list.length === 0) return { entity: 'Dialogs', summary: 'Dialogs: none' };
+  if (list.length === 0) return { entity: 'Dialogs', summary: l10n.t('Dialogs: none') };
   const first = dialogSummary(list[0]);
-  const more = list.length > 1 ? ` and ${list.length - 1} more` : '';
-  return { entity: 'Dialogs', id: first.id, state: first.state, summary: `Dialogs: ${first.text}${more}` };
+  const summary = list.length > 1 ? l10n.t('Dialogs: {0} and {1} more', first.text, list.length - 1) : l10n.t('Dialogs: {0}', first.text);
+  return { entity: 'Dialogs', id: first.id, state: first.state, summary };
 }
 
 function queue(q: XmlElement, source: string | undefined): Payload {
@@ -103,13 +105,13 @@ function queue(q: XmlElement, source: string | undefined): Payload {
     const ready = childText(stats, 'agentsReady');
     const talking = childText(stats, 'agentsTalkingInbound');
     const longest = childText(stats, 'startTimeOfLongestCallInQueue');
-    if (waiting !== undefined) parts.push(`${waiting} in queue`);
-    if (ready !== undefined) parts.push(`${ready} agents ready`);
-    if (talking !== undefined) parts.push(`${talking} talking inbound`);
-    if (longest) parts.push(`longest waiting since ${longest}`);
+    if (waiting !== undefined) parts.push(l10n.t('{0} in queue', waiting));
+    if (ready !== undefined) parts.push(l10n.t('{0} agents ready', ready));
+    if (talking !== undefined) parts.push(l10n.t('{0} talking inbound', talking));
+    if (longest) parts.push(l10n.t('longest waiting since {0}', longest));
   }
-  const who = name ? `${name}${id ? ` (${id})` : ''}` : (id ?? '?');
-  return { entity: 'Queue', id, summary: `Queue ${who}${parts.length ? ': ' + parts.join(', ') : ''}` };
+  const who = name ? (id ? l10n.t('{0} ({1})', name, id) : name) : (id ?? '?');
+  return { entity: 'Queue', id, summary: parts.length ? l10n.t('Queue {0}: {1}', who, parts.join(', ')) : l10n.t('Queue {0}', who) };
 }
 
 function team(t: XmlElement): Payload {
@@ -117,8 +119,8 @@ function team(t: XmlElement): Payload {
   const name = childText(t, 'name');
   const users = child(t, 'users');
   const n = users ? childElements(users).length : undefined;
-  let s = `Team ${id ?? '?'}${name ? ` “${name}”` : ''}`;
-  if (n !== undefined) s += `, ${n} user${n === 1 ? '' : 's'}`;
+  let s = name ? l10n.t('Team {0} “{1}”', id ?? '?', name) : l10n.t('Team {0}', id ?? '?');
+  if (n !== undefined) s = n === 1 ? l10n.t('{0}, 1 user', s) : l10n.t('{0}, {1} users', s, n);
   return { entity: 'Team', id, summary: s };
 }
 
@@ -126,19 +128,20 @@ function systemInfo(si: XmlElement): Payload {
   const status = childText(si, 'status');
   const domain = childText(si, 'xmppDomain');
   const type = childText(si, 'deploymentType');
-  let s = `SystemInfo ${status ?? 'status not given'}`;
-  if (domain) s += `, XMPP domain ${domain}`;
-  if (type) s += `, ${type}`;
+  let s = l10n.t('SystemInfo {0}', status ?? l10n.t('status not given'));
+  if (domain) s = l10n.t('{0}, XMPP domain {1}', s, domain);
+  if (type) s = `${s}, ${type}`;
   return { entity: 'SystemInfo', state: status, summary: s };
 }
 
 function apiErrors(e: XmlElement): Payload {
   const first = child(e, 'apiError');
-  if (!first) return { entity: 'ApiErrors', summary: 'API error without details' };
+  if (!first) return { entity: 'ApiErrors', summary: l10n.t('API error without details') };
   const type = childText(first, 'errorType');
   const message = childText(first, 'errorMessage') ?? childText(first, 'errorData');
   const code = childText(first, 'peripheralErrorCode');
-  const s = `API error ${type ?? ''}${message ? `: ${message}` : ''}${code ? ` (peripheral code ${code})` : ''}`.replace(/ +/g, ' ').trim();
+  let s = `${l10n.t('API error {0}', type ?? '')}${message ? `: ${message}` : ''}`.replace(/ +/g, ' ').trim();
+  if (code) s = l10n.t('{0} (peripheral code {1})', s, code);
   return { entity: 'ApiErrors', summary: s };
 }
 

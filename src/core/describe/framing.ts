@@ -1,5 +1,6 @@
 // RFC 7395 framing: over WebSocket each side opens the stream with <open/> and ends it with
 // <close/> of urn:ietf:params:xml:ns:xmpp-framing, in place of <stream:stream> and </stream:stream>.
+import { l10n } from '../l10n';
 import type { XmlElement } from '../xml/element';
 import { attr, localName, namespaceOf } from './element-query';
 
@@ -28,7 +29,7 @@ export function describeFraming(el: XmlElement): FramingFacts | undefined {
   const id = attr(el, 'id');
   if (localName(el) === 'close') {
     const uri = attr(el, 'see-other-uri');
-    return { element: 'close', ...(uri ? { seeOtherUri: uri } : {}), summary: uri ? `stream closed: see-other-uri ${uri}` : 'stream closed' };
+    return { element: 'close', ...(uri ? { seeOtherUri: uri } : {}), summary: uri ? l10n.t('stream closed: see-other-uri {0}', uri) : l10n.t('stream closed') };
   }
   return openFacts(to, from, id);
 }
@@ -44,6 +45,6 @@ export function describeStreamHeaderAsOpen(el: XmlElement): FramingFacts | undef
 
 function openFacts(to: string | undefined, from: string | undefined, id: string | undefined): FramingFacts {
   // The server's answer carries the stream id; the client's names the domain it wants.
-  const summary = id ? `stream opened${from ? ` from ${from}` : ''} id=${id}` : `stream opened${to ? ` to ${to}` : ''}`;
+  const summary = id ? (from ? l10n.t('stream opened from {0} id={1}', from, id) : l10n.t('stream opened id={0}', id)) : to ? l10n.t('stream opened to {0}', to) : l10n.t('stream opened');
   return { element: 'open', ...(to ? { to } : {}), ...(from ? { from } : {}), ...(id ? { id } : {}), summary };
 }

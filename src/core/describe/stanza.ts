@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import type { XmlElement } from '../xml/element';
 import { childElements } from '../xml/element';
 import { attr, child, childText, findFirst, localName, namespaceOf, textOf } from './element-query';
@@ -52,13 +53,13 @@ export function describeStanza(el: XmlElement): StanzaFacts {
   const type = explicitType ?? (name === 'message' ? 'normal' : name === 'presence' ? 'available' : undefined);
 
   const parts: string[] = [type ? `${name} ${type}` : name];
-  if (from || to) parts.push(`${from ?? '(no from)'} → ${to ?? '(no to)'}`);
+  if (from || to) parts.push(l10n.t('{0} → {1}', from ?? l10n.t('(no from)'), to ?? l10n.t('(no to)')));
   if (id) parts.push(`id ${id}`);
   let s = parts.join(' ');
 
   const finesse = describeFinesse(el, node);
   const detail = finesse ? finesse.summary : stanzaDetail(el, name, node);
-  if (detail) s += `: ${detail}`;
+  if (detail) s = l10n.t('{0}: {1}', s, detail);
   return { from, to, type: explicitType, id, node, finesse, summary: s };
 }
 
@@ -68,7 +69,7 @@ function stanzaDetail(el: XmlElement, name: string, node: string | undefined): s
   if (name === 'message') {
     const body = childText(el, 'body');
     if (body !== undefined) return quote(body);
-    if (node) return `pubsub event on ${node}`;
+    if (node) return l10n.t('pubsub event on {0}', node);
     const first = childElements(el)[0];
     return first ? payloadName(first) : undefined;
   }
@@ -77,18 +78,18 @@ function stanzaDetail(el: XmlElement, name: string, node: string | undefined): s
     const show = childText(el, 'show');
     const status = childText(el, 'status');
     const priority = childText(el, 'priority');
-    if (show) bits.push(`show ${show}`);
-    if (status) bits.push(`status ${quote(status)}`);
-    if (priority) bits.push(`priority ${priority}`);
+    if (show) bits.push(l10n.t('show {0}', show));
+    if (status) bits.push(l10n.t('status {0}', quote(status)));
+    if (priority) bits.push(l10n.t('priority {0}', priority));
     return bits.length ? bits.join(', ') : undefined;
   }
   if (name === 'iq') {
     const first = childElements(el)[0];
     if (!first) return undefined;
     let d = payloadName(first);
-    if (node) d += ` on ${node}`;
+    if (node) d = l10n.t('{0} on {1}', d, node);
     const jid = findFirst(first, 'jid', 3);
-    if (localName(first) === 'bind' && jid) d += ` → ${textOf(jid)}`;
+    if (localName(first) === 'bind' && jid) d = l10n.t('{0} → {1}', d, textOf(jid));
     return d;
   }
   return undefined;
@@ -109,7 +110,8 @@ function stanzaError(el: XmlElement): string | undefined {
   const text = childText(error, 'text');
   const type = attr(error, 'type');
   const code = attr(error, 'code');
-  return ['error', type, condition ? localName(condition) : undefined, code ? `code ${code}` : undefined].filter(Boolean).join(' ') + (text ? `: ${quote(text)}` : '');
+  const named = [l10n.t('error'), type, condition ? localName(condition) : undefined, code ? l10n.t('code {0}', code) : undefined].filter(Boolean).join(' ');
+  return text ? l10n.t('{0}: {1}', named, quote(text)) : named;
 }
 
 /** The pubsub node a stanza publishes to, subscribes to or notifies about, if any. */
@@ -125,7 +127,8 @@ export function pubsubNode(el: XmlElement): string | undefined {
   return undefined;
 }
 
+/** Quoted as the language quotes, the text in a slot of its own so a right-to-left body is isolated inside the marks. */
 function quote(s: string): string {
   const one = s.replace(/\s+/g, ' ').trim();
-  return `“${one.length > BODY_QUOTE_CHARS ? one.slice(0, BODY_QUOTE_CHARS - 1) + '…' : one}”`;
+  return l10n.t('“{0}”', one.length > BODY_QUOTE_CHARS ? one.slice(0, BODY_QUOTE_CHARS - 1) + '…' : one);
 }

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import type { EndCause, Moment, Session } from '../sessions/model';
 import { durationText } from '../sessions/moment';
 import type { MergedSession, Placer } from './merge';
@@ -35,7 +36,7 @@ export function chooseCause(m: MergedSession, place: Placer, evidenceEnd: Map<st
   }
   const s = m.session;
   const closed = m.parts.find((p) => p.closedAt);
-  if (closed) return { cause: 'unknown', after: [], words: 'the server recorded the session closed without saying why' };
+  if (closed) return { cause: 'unknown', after: [], words: l10n.t('the server recorded the session closed without saying why') };
   return openOrUnknown(m, s, evidenceEnd);
 }
 
@@ -49,16 +50,20 @@ function openOrUnknown(m: MergedSession, s: Session, evidenceEnd: Map<string, nu
     const last = p.lastResponse?.local ?? p.lastRequest?.local;
     if (end !== undefined && last !== undefined) silent = Math.max(silent ?? 0, end - last);
   }
-  if (held) return { cause: 'open', after: [], words: `a request was still held by the server where the evidence ends` };
+  if (held) return { cause: 'open', after: [], words: l10n.t('a request was still held by the server where the evidence ends') };
   if (s.transport === 'websocket') {
     // A socket needs no traffic to live, and a Chromium HAR records no close: a long silence is said, not judged.
-    if (silent === undefined || silent <= DEFAULT_ALIVE_MS) return { cause: 'open', after: [], words: silent === undefined ? 'nothing in these files says the socket closed' : `the socket was still open where the capture ends: its last frame came ${durationText(silent)} before the end, and nothing closed the stream` };
-    return { cause: 'unknown', after: [], words: `its frames stopped ${durationText(silent)} before the capture ends, and nothing here closed the stream or says the socket closed (a Chromium HAR records no close frames)` };
+    if (silent === undefined || silent <= DEFAULT_ALIVE_MS) {
+      const words = silent === undefined ? l10n.t('nothing in these files says the socket closed') : l10n.t('the socket was still open where the capture ends: its last frame came {0} before the end, and nothing closed the stream', durationText(silent));
+      return { cause: 'open', after: [], words };
+    }
+    return { cause: 'unknown', after: [], words: l10n.t('its frames stopped {0} before the capture ends, and nothing here closed the stream or says the socket closed (a Chromium HAR records no close frames)', durationText(silent)) };
   }
   if (silent === undefined || silent <= alive) {
-    return { cause: 'open', after: [], words: silent === undefined ? 'nothing in these files says it ended' : `the last exchange was ${durationText(silent)} before the evidence ends, within the ${durationText(alive)} a session lives without requests` };
+    const words = silent === undefined ? l10n.t('nothing in these files says it ended') : l10n.t('the last exchange was {0} before the evidence ends, within the {1} a session lives without requests', durationText(silent), durationText(alive));
+    return { cause: 'open', after: [], words };
   }
-  return { cause: 'unknown', after: [], words: `nothing came for ${durationText(silent)} after the last exchange, longer than the ${durationText(alive)} a session lives without requests, but no file here says how it ended` };
+  return { cause: 'unknown', after: [], words: l10n.t('nothing came for {0} after the last exchange, longer than the {1} a session lives without requests, but no file here says how it ended', durationText(silent), durationText(alive)) };
 }
 
 function compareTime(a: Signal, b: Signal, place: Placer): number {

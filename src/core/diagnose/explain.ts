@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import type { Moment, Session } from '../sessions/model';
 import { durationText } from '../sessions/moment';
 import type { CauseChoice } from './end-cause';
@@ -6,73 +7,95 @@ import type { AgentLogout } from './finesse-chain';
 
 /** The time of day as the session's own files write it (`00:16:04`), or its stamp. */
 export function clockText(m: Moment | undefined): string {
-  if (!m) return 'an unknown time';
+  if (!m) return l10n.t('an unknown time');
   const s = m.stamp ?? (m.time !== undefined ? new Date(m.time).toISOString() : undefined);
-  if (!s) return 'an unknown time';
+  if (!s) return l10n.t('an unknown time');
   const t = /(\d{2}:\d{2}:\d{2})/.exec(s);
   return t ? t[1] : s;
 }
 
 /** Words that name the evidence: what ended the session, when, and what came before and after it. */
 export function explain(s: Session, choice: CauseChoice, idle: { ms: number; from?: Moment; to?: Moment } | undefined, logout: AgentLogout | undefined, place: Placer): string {
-  const who = `${s.transport === 'websocket' ? 'WebSocket session' : 'Session'} ${s.sid}${s.jid ? ` (${s.jid})` : ''}`;
+  const ws = s.transport === 'websocket';
+  const named = ws ? l10n.t('WebSocket session {0}', s.sid) : l10n.t('Session {0}', s.sid);
+  const who = s.jid ? l10n.t('{0} ({1})', named, s.jid) : named;
   const sig = choice.signal;
   const at = sig ? clockText(place.moment(sig.mark)) : undefined;
-  const inactivity = s.params.inactivity !== undefined ? ` (inactivity ${s.params.inactivity} s)` : '';
+  const inactivity = s.params.inactivity !== undefined ? l10n.t(' (inactivity {0} s)', s.params.inactivity) : '';
   const parts: string[] = [];
   switch (choice.cause) {
     case 'inactivity-timeout': {
       if (choice.inferred) {
         const secs = durationText(choice.inferred.ms);
-        parts.push(`${who} was most likely closed by the server for inactivity: the server held no request of the client for ${secs}${inactivity}, from the answer at ${clockText(choice.inferred.from)} until the request at ${at}, which found it gone (${sig!.words}). No server log here records the close; the server's log would confirm it.`);
+        parts.push(
+          l10n.t(
+            "{0} was most likely closed by the server for inactivity: the server held no request of the client for {1}{2}, from the answer at {3} until the request at {4}, which found it gone ({5}). No server log here records the close; the server's log would confirm it.",
+            who, secs, inactivity, clockText(choice.inferred.from), at!, sig!.words,
+          ),
+        );
         break;
       }
-      let line = `${who} was closed by the server for inactivity at ${at}`;
-      if (idle?.from) line += `: the client's last request was answered at ${clockText(idle.from)} and no other came for ${durationText(idle.ms)}${inactivity}`;
-      else if (s.lastResponse) line += `: the last answer was at ${clockText(s.lastResponse)}${inactivity}`;
-      parts.push(line + '.');
+      if (idle?.from) parts.push(l10n.t("{0} was closed by the server for inactivity at {1}: the client's last request was answered at {2} and no other came for {3}{4}.", who, at!, clockText(idle.from), durationText(idle.ms), inactivity));
+      else if (s.lastResponse) parts.push(l10n.t('{0} was closed by the server for inactivity at {1}: the last answer was at {2}{3}.', who, at!, clockText(s.lastResponse), inactivity));
+      else parts.push(l10n.t('{0} was closed by the server for inactivity at {1}.', who, at!));
       break;
     }
     case 'unknown-session':
-      parts.push(`${who} was no longer known to the server at ${at}: ${sig!.words}. Its earlier end is not in these files: the server restarted, reaped it earlier, or the request reached another cluster node.`);
+      parts.push(l10n.t('{0} was no longer known to the server at {1}: {2}. Its earlier end is not in these files: the server restarted, reaped it earlier, or the request reached another cluster node.', who, at!, sig!.words));
       break;
     case 'client-logout':
-      parts.push(`${who} ended normally: ${sig!.words} at ${at}.`);
+      parts.push(l10n.t('{0} ended normally: {1} at {2}.', who, sig!.words, at!));
       break;
     case 'auth-failed':
-      parts.push(`${who} never logged in: ${sig!.words} at ${at}. Check the user name and password (for Finesse, the agent id and its password).`);
+      parts.push(l10n.t('{0} never logged in: {1} at {2}. Check the user name and password (for Finesse, the agent id and its password).', who, sig!.words, at!));
       break;
     case 'rid-out-of-window':
-      parts.push(`${who} was ended by the server at ${at}: ${sig!.words}. The client skipped request ids or resent a request the server had already forgotten.`);
+      parts.push(l10n.t('{0} was ended by the server at {1}: {2}. The client skipped request ids or resent a request the server had already forgotten.', who, at!, sig!.words));
       break;
     case 'conflict':
-      parts.push(`${who} was replaced at ${at}: ${sig!.words}. Another tab, desktop or client logged in as the same user and resource.`);
+      parts.push(l10n.t('{0} was replaced at {1}: {2}. Another tab, desktop or client logged in as the same user and resource.', who, at!, sig!.words));
       break;
-    case 'policy-violation':
-      parts.push(`${who} was ended by the server at ${at}: ${sig!.words}${s.params.requests !== undefined ? ` (requests ${s.params.requests}${s.params.polling !== undefined ? `, polling ${s.params.polling} s` : ''})` : ''}.`);
+    case 'policy-violation': {
+      const { requests, polling } = s.params;
+      const limits = requests === undefined ? '' : polling !== undefined ? l10n.t(' (requests {0}, polling {1} s)', requests, polling) : l10n.t(' (requests {0})', requests);
+      parts.push(l10n.t('{0} was ended by the server at {1}: {2}{3}.', who, at!, sig!.words, limits));
       break;
+    }
     case 'server-shutdown':
-      parts.push(`${who} ended when the server went away at ${at}: ${sig!.words}.`);
+      parts.push(l10n.t('{0} ended when the server went away at {1}: {2}.', who, at!, sig!.words));
       break;
     case 'http-error':
-      parts.push(`${who} ended at ${at}: ${sig!.words}. Something between the client and the server (a proxy, a load balancer, a wrong URL) answered instead of the ${s.transport === 'websocket' ? 'WebSocket' : 'BOSH'} service.`);
+      parts.push(
+        ws
+          ? l10n.t('{0} ended at {1}: {2}. Something between the client and the server (a proxy, a load balancer, a wrong URL) answered instead of the WebSocket service.', who, at!, sig!.words)
+          : l10n.t('{0} ended at {1}: {2}. Something between the client and the server (a proxy, a load balancer, a wrong URL) answered instead of the BOSH service.', who, at!, sig!.words),
+      );
       break;
     case 'network':
-      parts.push(`${who}: from ${at} ${sig!.words}. The client could not reach the server (network down, a sleeping PC, a proxy timing out).`);
+      parts.push(l10n.t('{0}: from {1} {2}. The client could not reach the server (network down, a sleeping PC, a proxy timing out).', who, at!, sig!.words));
       break;
-    case 'open':
-      parts.push(`${who} is still open where the evidence ends${s.lastRequest ? ` (last ${s.transport === 'websocket' ? 'frame from the client' : 'request'} at ${clockText(s.lastRequest)})` : ''}: ${choice.words}.`);
+    case 'open': {
+      const last = !s.lastRequest ? '' : ws ? l10n.t(' (last frame from the client at {0})', clockText(s.lastRequest)) : l10n.t(' (last request at {0})', clockText(s.lastRequest));
+      parts.push(l10n.t('{0} is still open where the evidence ends{1}: {2}.', who, last, choice.words ?? ''));
       break;
+    }
     case 'unknown':
-      parts.push(sig ? `${who} ended at ${at}: ${sig.words}.` : `No file here says how ${who} ended${s.lastResponse ? `: the last answer was at ${clockText(s.lastResponse)}` : ''}; ${choice.words}.`);
+      if (sig) parts.push(l10n.t('{0} ended at {1}: {2}.', who, at!, sig.words));
+      else if (s.lastResponse) parts.push(l10n.t('No file here says how {0} ended: the last answer was at {1}; {2}.', who, clockText(s.lastResponse), choice.words ?? ''));
+      else parts.push(l10n.t('No file here says how {0} ended; {1}.', who, choice.words ?? ''));
       break;
   }
   if (logout) {
-    const gap = logout.time !== undefined && sig?.utc !== undefined ? `${durationText(logout.time - sig.utc)} later ` : '';
-    parts.push(`${gap}Finesse logged agent ${logout.agent} out (${logout.how}${logout.reason ? `, reason code ${logout.reason}` : ''}) at ${clockText(logout)}.`);
+    const how = logout.reason ? l10n.t('{0}, reason code {1}', logout.how, logout.reason) : logout.how;
+    const when = clockText(logout);
+    parts.push(
+      logout.time !== undefined && sig?.utc !== undefined
+        ? l10n.t('{0} later Finesse logged agent {1} out ({2}) at {3}.', durationText(logout.time - sig.utc), logout.agent, how, when)
+        : l10n.t('Finesse logged agent {0} out ({1}) at {2}.', logout.agent, how, when),
+    );
   }
   // A BOSH client's next request tells the session was gone; a WebSocket has no next request.
   const next = s.transport === 'bosh' ? choice.after.find((a) => a.cause === 'unknown-session' || a.authority >= 3) : undefined;
-  if (next && choice.cause !== 'unknown-session' && choice.cause !== 'client-logout' && !choice.inferred) parts.push(`The client's next request, at ${clockText(place.moment(next.mark))}, found it gone: ${next.words}.`);
+  if (next && choice.cause !== 'unknown-session' && choice.cause !== 'client-logout' && !choice.inferred) parts.push(l10n.t("The client's next request, at {0}, found it gone: {1}.", clockText(place.moment(next.mark)), next.words));
   return parts.join(' ');
 }

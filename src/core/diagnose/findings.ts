@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import type { HeadTail } from '../sessions/bounded';
 import type { LooseNote } from '../sessions/incident-parts';
 import type { NoteKind } from '../sessions/vocabulary/entry';
@@ -77,11 +78,11 @@ export function sessionFindings(s: Session, out: FindingList): void {
   const base = { sid: s.sid, ...(s.jid ? { jid: s.jid } : {}), ...(s.agent ? { agent: s.agent } : {}) };
   const retrans = s.spans.find((x) => x.retransmission);
   if (retrans) {
-    out.add({ ...base, kind: 'retransmission', severity: 'warning', ...retrans.sent, message: `rid ${retrans.rid} was sent again (${s.retransmissions} retransmission${s.retransmissions === 1 ? '' : 's'} in the session): an answer was lost or came too late`, evidence: [] });
+    out.add({ ...base, kind: 'retransmission', severity: 'warning', ...retrans.sent, message: s.retransmissions === 1 ? l10n.t('rid {0} was sent again (1 retransmission in the session): an answer was lost or came too late', retrans.rid) : l10n.t('rid {0} was sent again ({1} retransmissions in the session): an answer was lost or came too late', retrans.rid, s.retransmissions), evidence: [] });
   }
   if (s.ridGaps > 0) {
     const gap = firstGap(s);
-    if (gap) out.add({ ...base, kind: 'rid-gap', severity: 'warning', ...gap.sent, message: `rid jumped to ${gap.rid} (${s.ridGaps} jump${s.ridGaps === 1 ? '' : 's'} in the session): requests in between never reached this log`, evidence: [] });
+    if (gap) out.add({ ...base, kind: 'rid-gap', severity: 'warning', ...gap.sent, message: s.ridGaps === 1 ? l10n.t('rid jumped to {0} (1 jump in the session): requests in between never reached this log', gap.rid) : l10n.t('rid jumped to {0} ({1} jumps in the session): requests in between never reached this log', gap.rid, s.ridGaps), evidence: [] });
   }
   for (const e of s.events) {
     const kind = EVENT_FINDINGS[e.kind];
@@ -114,7 +115,7 @@ function firstGap(s: Session) {
 /** The time the server held no request of the client beyond its inactivity: the desktop stopped polling. */
 export function pollingStoppedFinding(s: Session, idle: { ms: number; from?: Moment; to?: Moment; open: boolean }, at: Evidence, ended: boolean): Finding {
   const inactivity = s.params.inactivity!;
-  const until = idle.open ? 'and none came after it' : `until the next request at ${clockText(idle.to)}`;
+  const until = idle.open ? l10n.t('and none came after it') : l10n.t('until the next request at {0}', clockText(idle.to));
   return {
     kind: 'polling-stopped',
     severity: ended ? 'error' : 'warning',
@@ -125,7 +126,7 @@ export function pollingStoppedFinding(s: Session, idle: { ms: number; from?: Mom
     line: at.line,
     ...(idle.from?.time !== undefined ? { time: idle.from.time } : {}),
     ...(idle.from?.stamp ? { stamp: idle.from.stamp } : {}),
-    message: `The client stopped polling: the server held no request for ${durationText(idle.ms)} (inactivity ${inactivity} s), from the answer at ${clockText(idle.from)} ${until}. A sleeping PC, a dropped network or a proxy that times out before 'wait' does this.`,
+    message: l10n.t("The client stopped polling: the server held no request for {0} (inactivity {1} s), from the answer at {2} {3}. A sleeping PC, a dropped network or a proxy that times out before 'wait' does this.", durationText(idle.ms), inactivity, clockText(idle.from), until),
     evidence: [at],
   };
 }
@@ -139,18 +140,25 @@ export function looseFindings(notes: ReadonlyMap<NoteKind, HeadTail<LooseNote>>,
     const t = n.mark.local ?? 0;
     if (Math.abs((seen.get(who) ?? -Infinity) - t) < 5000) continue;
     seen.set(who, t);
-    out.add({ kind: 'presence-unavailable', severity: 'warning', ...place.moment(n.mark), ...(n.note.agent ? { agent: n.note.agent } : {}), ...(n.note.jid ? { jid: n.note.jid } : {}), message: `Finesse saw ${n.note.agent ? `agent ${n.note.agent}` : n.note.jid}'s presence become unavailable: its desktop session is gone, and a logout timer starts`, evidence: [{ ...n.mark, text: n.text }] });
+    out.add({ kind: 'presence-unavailable', severity: 'warning', ...place.moment(n.mark), ...(n.note.agent ? { agent: n.note.agent } : {}), ...(n.note.jid ? { jid: n.note.jid } : {}), message: n.note.agent ? l10n.t("Finesse saw agent {0}'s presence become unavailable: its desktop session is gone, and a logout timer starts", n.note.agent) : l10n.t("Finesse saw {0}'s presence become unavailable: its desktop session is gone, and a logout timer starts", String(n.note.jid)), evidence: [{ ...n.mark, text: n.text }] });
   }
   for (const l of logouts) {
-    out.add({ kind: 'forced-logout', severity: 'error', file: l.file, line: l.line, ...(l.time !== undefined ? { time: l.time } : {}), ...(l.stamp ? { stamp: l.stamp } : {}), agent: l.agent, ...(l.reason ? { reason: l.reason } : {}), message: `Finesse logged agent ${l.agent} out (${l.how}${l.reason ? `, reason code ${l.reason}${l.reason === '255' ? ': the desktop lost its connection to the notification service' : ''}` : ''})`, evidence: [{ file: l.file, line: l.line, text: l.text }] });
+    out.add({ kind: 'forced-logout', severity: 'error', file: l.file, line: l.line, ...(l.time !== undefined ? { time: l.time } : {}), ...(l.stamp ? { stamp: l.stamp } : {}), agent: l.agent, ...(l.reason ? { reason: l.reason } : {}), message: l10n.t('Finesse logged agent {0} out ({1})', l.agent, logoutHow(l)), evidence: [{ file: l.file, line: l.line, text: l.text }] });
   }
   for (const n of notes.get('undeliverable')?.toArray() ?? []) {
     const to = /\bto=["']([^"'/]+)/.exec(n.text)?.[1];
-    out.add({ kind: 'undelivered', severity: 'warning', ...place.moment(n.mark), ...(to ? { jid: to, ...(/^\d+@/.test(to) ? { agent: to.split('@')[0] } : {}) } : {}), message: `The server could not deliver a stanza${to ? ` for ${to}` : ''}: no session was available, so it was stored offline (or dropped)`, evidence: [{ ...n.mark, text: n.text }] });
+    out.add({ kind: 'undelivered', severity: 'warning', ...place.moment(n.mark), ...(to ? { jid: to, ...(/^\d+@/.test(to) ? { agent: to.split('@')[0] } : {}) } : {}), message: to ? l10n.t('The server could not deliver a stanza for {0}: no session was available, so it was stored offline (or dropped)', to) : l10n.t('The server could not deliver a stanza: no session was available, so it was stored offline (or dropped)'), evidence: [{ ...n.mark, text: n.text }] });
   }
   for (const kind of ['cors', 'certificate'] as const) {
-    for (const n of notes.get(kind)?.toArray() ?? []) out.add({ kind, severity: 'error', ...place.moment(n.mark), message: kind === 'cors' ? 'The browser refused an answer for lack of CORS headers: a proxy, or a BOSH URL on another origin' : "The browser refused the server's certificate", evidence: [{ ...n.mark, text: n.text }] });
+    for (const n of notes.get(kind)?.toArray() ?? []) out.add({ kind, severity: 'error', ...place.moment(n.mark), message: kind === 'cors' ? l10n.t('The browser refused an answer for lack of CORS headers: a proxy, or a BOSH URL on another origin') : l10n.t("The browser refused the server's certificate"), evidence: [{ ...n.mark, text: n.text }] });
   }
+}
+
+/** 'PRESENCE_DRIVEN_LOGOUT, reason code 255: the desktop lost its connection to the notification service'. */
+function logoutHow(l: AgentLogout): string {
+  if (!l.reason) return l.how;
+  if (l.reason === '255') return l10n.t('{0}, reason code {1}: the desktop lost its connection to the notification service', l.how, l.reason);
+  return l10n.t('{0}, reason code {1}', l.how, l.reason);
 }
 
 /**
@@ -162,15 +170,15 @@ export function credentialsFinding(held: HeldSecrets, place: Placer): Finding {
   const file = held.at.file;
   const passwords = held.hidden.filter((h) => PASSWORD_KINDS.has(h.kind));
   const others = [...new Set(held.hidden.filter((h) => !PASSWORD_KINDS.has(h.kind)).map(hiddenWord))];
-  const times = held.count === 1 ? 'once' : `${held.count} times`;
+  const times = held.count === 1 ? l10n.t('once') : l10n.t('{0} times', held.count);
   const names = [...new Set(passwords.map((h) => h.who).filter((w): w is string => !!w))];
-  const who = names.length ? `the password${names.length > 1 ? 's' : ''} of ${names.join(', ')}` : passwords.length ? 'a password' : '';
-  const what = [who, others.join(', ')].filter(Boolean).join(', and ');
+  const who = names.length ? (names.length > 1 ? l10n.t('the passwords of {0}', names.join(', ')) : l10n.t('the password of {0}', names[0])) : passwords.length ? l10n.t('a password') : '';
+  const what = who && others.length ? l10n.t('{0}, and {1}', who, others.join(', ')) : who || others.join(', ');
   return {
     kind: 'credentials-in-capture',
     severity: passwords.length ? 'warning' : 'info',
     ...place.moment(held.at),
-    message: `${file} holds ${what} (${times}, first on line ${held.at.line}): hidden in what is shown here, but share a copy made with XMPP: Export Sanitised Capture… or bosh-inspect sanitize`,
+    message: l10n.t('{0} holds {1} ({2}, first on line {3}): hidden in what is shown here, but share a copy made with XMPP: Export Sanitised Capture… or bosh-inspect sanitize', file, what, times, held.at.line),
     evidence: [],
   };
 }

@@ -1,4 +1,5 @@
 // What redaction took out of a text, said in words: whose credentials were hidden, never the credentials.
+import { l10n } from '../l10n';
 
 /** The words that stand in for a secret in every output, transcript and export. */
 export const REDACTED = '[redacted]';
@@ -33,27 +34,27 @@ export function noteHidden(list: HiddenSecret[], s: HiddenSecret): void {
 
 /** What one hidden secret was, in words: "password of agent2", "session cookie JSESSIONID". */
 export function hiddenWord(s: HiddenSecret): string {
-  const of = s.who ? ` of ${s.who}` : '';
+  const who = s.who;
   switch (s.kind) {
     case 'sasl-plain':
-      return `password${of}`;
+      return who ? l10n.t('password of {0}', who) : l10n.t('password');
     case 'sasl-scram':
-      return `SCRAM proof${of}`;
+      return who ? l10n.t('SCRAM proof of {0}', who) : l10n.t('SCRAM proof');
     case 'sasl':
-      return 'SASL data';
+      return l10n.t('SASL data');
     case 'iq-auth':
-      return `password${of} (jabber:iq:auth)`;
+      return who ? l10n.t('password of {0} (jabber:iq:auth)', who) : l10n.t('password (jabber:iq:auth)');
     case 'http-authorization':
-      return s.who ? `password of ${s.who} (HTTP Basic)` : 'HTTP authorization';
+      return who ? l10n.t('password of {0} (HTTP Basic)', who) : l10n.t('HTTP authorization');
     case 'cookie':
-      return s.who ? `cookie ${s.who}` : 'cookie';
+      return who ? l10n.t('cookie {0}', who) : l10n.t('cookie');
   }
 }
 
 /** "password of agent2, cookie JSESSIONID hidden", or '' when nothing was. */
 export function hiddenWords(list: readonly HiddenSecret[]): string {
   if (!list.length) return '';
-  return `${[...new Set(list.map(hiddenWord))].join(', ')} hidden`;
+  return l10n.t('{0} hidden', [...new Set(list.map(hiddenWord))].join(', '));
 }
 
 /** Whose credentials a SASL payload holds, read from the payload itself where the mechanism puts it. */

@@ -3,6 +3,7 @@ import type * as http from 'node:http';
 import WebSocket from 'ws';
 import { XmlElement } from '../xml/element';
 import { parseXml } from '../xml/parse';
+import { l10n } from '../l10n';
 import { createAgent, explainCertificateError, isCertificateError } from '../bosh/tls-trust';
 import type { Transport, TransportEvents, TransportExchange, TransportTarget } from '../xmpp/transport';
 import { closeCodeWords } from './close-codes';
@@ -120,7 +121,7 @@ export class WebSocketClient extends EventEmitter<TransportEvents> implements Tr
         if (!to || redirects >= WEBSOCKET_LIMITS.maxRedirects) throw e;
         const next = parseWebSocketUrl(to);
         if (this.url.protocol === 'wss:' && next.protocol !== 'wss:') {
-          const t = new WebSocketEnded('see-other-uri', `the server redirected to ${to}, which is not encrypted: not followed from a wss:// connection`);
+          const t = new WebSocketEnded('see-other-uri', l10n.t('the server redirected to {0}, which is not encrypted: not followed from a wss:// connection', to));
           this.end(t);
           throw t;
         }
@@ -166,7 +167,7 @@ export class WebSocketClient extends EventEmitter<TransportEvents> implements Tr
       });
       ws.on('open', () => {
         if (ws.protocol !== 'xmpp') {
-          this.refused = new WebSocketEnded('undefined-condition', `${url.href} accepted the WebSocket but not the 'xmpp' sub-protocol (RFC 7395): it is not an XMPP WebSocket endpoint`);
+          this.refused = new WebSocketEnded('undefined-condition', l10n.t("{0} accepted the WebSocket but not the 'xmpp' sub-protocol (RFC 7395): it is not an XMPP WebSocket endpoint", url.href));
           ws.terminate();
           return;
         }
@@ -215,7 +216,7 @@ export class WebSocketClient extends EventEmitter<TransportEvents> implements Tr
     if (this.state === 'closed') return;
     const ws = this.ws;
     if (this.state !== 'open' || !ws) {
-      this.end(new WebSocketEnded('client-terminate', 'closed before the stream was open'));
+      this.end(new WebSocketEnded('client-terminate', l10n.t('closed before the stream was open')));
       ws?.terminate();
       return;
     }
@@ -229,7 +230,7 @@ export class WebSocketClient extends EventEmitter<TransportEvents> implements Tr
     clearTimeout(timer);
     if (!this.ended) {
       ws.terminate();
-      this.end(new WebSocketEnded('client-terminate', 'the session was closed by this client'));
+      this.end(new WebSocketEnded('client-terminate', l10n.t('the session was closed by this client')));
     }
   }
 
@@ -303,15 +304,16 @@ export class WebSocketClient extends EventEmitter<TransportEvents> implements Tr
     const undelivered = this.unsent.length;
     if (this.refused) return this.refused;
     if (this.state === 'closing' || (this.closeSent && !this.streamError && !this.closeReceived)) {
-      return new WebSocketEnded('client-terminate', 'the session was closed by this client');
+      return new WebSocketEnded('client-terminate', l10n.t('the session was closed by this client'));
     }
     if (this.streamError) {
       const { condition, text } = this.streamError;
-      return new WebSocketEnded(condition, `the server ended the stream with a stream error: ${condition}${text ? ` ("${text}")` : ''}; ${closeCodeWords(code, reason)}`, undelivered);
+      const words = text ? l10n.t('the server ended the stream with a stream error: {0} ("{1}"); {2}', condition, text, closeCodeWords(code, reason)) : l10n.t('the server ended the stream with a stream error: {0}; {1}', condition, closeCodeWords(code, reason));
+      return new WebSocketEnded(condition, words, undelivered);
     }
     if (this.closeReceived) {
-      if (this.redirect) return new WebSocketEnded('see-other-uri', `the server closed the stream and sent the client to ${this.redirect} (see-other-uri)`, undelivered);
-      return new WebSocketEnded('server-close', `the server closed the stream (<close/>, ${closeCodeWords(code, reason)})`, undelivered);
+      if (this.redirect) return new WebSocketEnded('see-other-uri', l10n.t('the server closed the stream and sent the client to {0} (see-other-uri)', this.redirect), undelivered);
+      return new WebSocketEnded('server-close', l10n.t('the server closed the stream (<close/>, {0})', closeCodeWords(code, reason)), undelivered);
     }
     const e = this.socketError;
     if (e && isCertificateError(e)) {
@@ -320,8 +322,9 @@ export class WebSocketClient extends EventEmitter<TransportEvents> implements Tr
     }
     const where = this.url.host;
     const why = e ? socketErrorWords(e, this.url) : closeCodeWords(code, reason);
-    if (this.state === 'connecting') return new WebSocketEnded('connection-failed', `could not open a WebSocket to ${where}: ${why}`);
-    return new WebSocketEnded('connection-lost', `the WebSocket to ${where} closed without a <close/>: ${why}${e ? `; ${closeCodeWords(code, reason)}` : ''}`, undelivered);
+    if (this.state === 'connecting') return new WebSocketEnded('connection-failed', l10n.t('could not open a WebSocket to {0}: {1}', where, why));
+    const words = e ? l10n.t('the WebSocket to {0} closed without a <close/>: {1}; {2}', where, why, closeCodeWords(code, reason)) : l10n.t('the WebSocket to {0} closed without a <close/>: {1}', where, why);
+    return new WebSocketEnded('connection-lost', words, undelivered);
   }
 
   // ——— keepalive ———

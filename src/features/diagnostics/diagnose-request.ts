@@ -9,6 +9,8 @@ export interface DiagnoseRequest {
   paths: string[];
   /** Texts read from editors or live sessions, each under the name its places will carry. */
   texts: Array<{ name: string; text: string }>;
+  /** The host's translations (`vscode.l10n.bundle`), so a worker words its findings in the editor's language. */
+  bundle?: Record<string, string>;
 }
 
 export type DiagnoseResult = { ok: true; incident: Incident; problems: string[] } | { ok: false; message: string };

@@ -9,7 +9,9 @@
 // beside the ~1 s debounce, and nothing can leak from one run to the next.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
 import { runRequest, type DiagnoseProgress, type DiagnoseRequest, type DiagnoseResult } from './diagnose-request';
+import { workerBundle } from '../translation';
 
 export interface DiagnosisRun {
   /** The result, or undefined when the run was cancelled. */
@@ -23,7 +25,9 @@ export function startDiagnosis(workerFile: string, req: DiagnoseRequest, onProgr
     let cancelled = false;
     return { result: runRequest(req, onProgress).then((r) => (cancelled ? undefined : r)), cancel: () => void (cancelled = true) };
   }
-  const worker = new Worker(workerFile, { workerData: req });
+  // The worker has no vscode.l10n of its own: it gets the host's bundle with its request.
+  const bundle = req.bundle ?? workerBundle();
+  const worker = new Worker(workerFile, { workerData: bundle ? { ...req, bundle } : req });
   let cancelled = false;
   const result = new Promise<DiagnoseResult | undefined>((resolve) => {
     worker.on('message', (m: DiagnoseResult | { progress: DiagnoseProgress }) => {
@@ -35,7 +39,7 @@ export function startDiagnosis(workerFile: string, req: DiagnoseRequest, onProgr
       void worker.terminate();
     });
     worker.once('error', (e) => resolve({ ok: false, message: e.message }));
-    worker.once('exit', (code) => resolve(cancelled ? undefined : { ok: false, message: `the diagnosis stopped (exit code ${code})` }));
+    worker.once('exit', (code) => resolve(cancelled ? undefined : { ok: false, message: vscode.l10n.t('the diagnosis stopped (exit code {0})', code) }));
   });
   return {
     result,
