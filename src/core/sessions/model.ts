@@ -1,5 +1,6 @@
 // What diagnosis knows about the sessions of an incident: plain data that the CLI prints, the
 // Problems panel and the Sessions view show and the timeline draws. No vscode import.
+import { l10n } from '../l10n';
 
 /** Who sent it, whoever wrote the file: a server log's "HTTP RECV" is the client's request (c2s). */
 export type Flow = 'c2s' | 's2c';
@@ -36,6 +37,24 @@ export const END_CAUSE_WORDS: Readonly<Record<EndCause, string>> = {
   open: 'still open',
   unknown: 'end unknown',
 };
+
+/** END_CAUSE_WORDS in the editor's language (English in the CLI); the webviews get them from the host. */
+export function endCauseWords(cause: EndCause): string {
+  switch (cause) {
+    case 'client-logout': return l10n.t('logged out');
+    case 'inactivity-timeout': return l10n.t('inactivity timeout');
+    case 'unknown-session': return l10n.t('unknown session');
+    case 'auth-failed': return l10n.t('authentication failed');
+    case 'rid-out-of-window': return l10n.t('rid out of window');
+    case 'conflict': return l10n.t('conflict (replaced)');
+    case 'policy-violation': return l10n.t('policy violation');
+    case 'server-shutdown': return l10n.t('server shut down');
+    case 'http-error': return l10n.t('HTTP error');
+    case 'network': return l10n.t('network failure');
+    case 'open': return l10n.t('still open');
+    case 'unknown': return l10n.t('end unknown');
+  }
+}
 
 export type FindingKind =
   | 'session-end'

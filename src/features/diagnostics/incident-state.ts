@@ -55,10 +55,13 @@ export class IncidentStore implements vscode.Disposable {
   describe(): string {
     if (this.source.kind === 'picked') {
       const names = this.source.uris.map((u) => shortName(u.path));
-      return `Picked: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}`;
+      const shown = names.slice(0, 4).join(', ');
+      return names.length > 4 ? vscode.l10n.t('Picked: {0} and {1} more', shown, names.length - 4) : vscode.l10n.t('Picked: {0}', shown);
     }
     const docs = this.editorDocuments();
-    return docs.length ? `Open editors: ${docs.slice(0, 4).map((d) => shortName(d.uri.path)).join(', ')}${docs.length > 4 ? ` and ${docs.length - 4} more` : ''}` : 'Open editors: no log or HAR capture is open';
+    if (!docs.length) return vscode.l10n.t('Open editors: no log or HAR capture is open');
+    const shown = docs.slice(0, 4).map((d) => shortName(d.uri.path)).join(', ');
+    return docs.length > 4 ? vscode.l10n.t('Open editors: {0} and {1} more', shown, docs.length - 4) : vscode.l10n.t('Open editors: {0}', shown);
   }
 
   /** Diagnoses these files and folders from now on, watching them for changes; resolves once diagnosed. */

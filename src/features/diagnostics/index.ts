@@ -36,20 +36,20 @@ export function registerDiagnostics(context: vscode.ExtensionContext): IncidentS
           canSelectFiles: true,
           canSelectFolders: true,
           canSelectMany: true,
-          openLabel: 'Diagnose',
-          title: 'Diagnose BOSH sessions: pick logs, HAR captures, folders or .zip bundles',
-          filters: { 'Logs, captures and bundles': ['log', 'txt', 'har', 'json', 'xml', 'gz', 'zip'], 'All files': ['*'] },
+          openLabel: vscode.l10n.t('Diagnose'),
+          title: vscode.l10n.t('Diagnose BOSH sessions: pick logs, HAR captures, folders or .zip bundles'),
+          filters: { [vscode.l10n.t('Logs, captures and bundles')]: ['log', 'txt', 'har', 'json', 'xml', 'gz', 'zip'], [vscode.l10n.t('All files')]: ['*'] },
         });
         if (!picked?.length) return;
       }
       // A notification says how far the reading has got; Cancel stops this run (a later change of the files runs again).
       let cancelled = false;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Diagnosing sessions', cancellable: true }, (progress, token) => {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing sessions'), cancellable: true }, (progress, token) => {
         let shown = 0;
         const mb = (b: number) => (b / 1048576).toFixed(0);
         const listening = s.onDidProgress((p) => {
           const pct = p.total ? Math.min(100, Math.floor((100 * p.read) / p.total)) : 0;
-          progress.report({ increment: pct - shown, message: p.total ? `${mb(p.read)} of ${mb(p.total)} MB read` : `${mb(p.read)} MB read` });
+          progress.report({ increment: pct - shown, message: p.total ? vscode.l10n.t('{0} of {1} MB read', mb(p.read), mb(p.total)) : vscode.l10n.t('{0} MB read', mb(p.read)) });
           shown = pct;
         });
         token.onCancellationRequested(() => {
@@ -58,7 +58,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): IncidentS
         });
         return s.pick(picked!).finally(() => listening.dispose());
       });
-      if (cancelled) void vscode.window.showInformationMessage('Diagnose Sessions: cancelled; the sessions shown are from before.');
+      if (cancelled) void vscode.window.showInformationMessage(vscode.l10n.t('Diagnose Sessions: cancelled; the sessions shown are from before.'));
       else reportOutcome(s);
     }),
     vscode.commands.registerCommand(DIAGNOSE_EDITORS_COMMAND, async () => {
@@ -75,6 +75,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext): IncidentS
 }
 
 function reportOutcome(s: IncidentStore): void {
-  if (s.error) void vscode.window.showErrorMessage(`Diagnose Sessions: ${s.error}`);
-  else if (s.problems.length) void vscode.window.showWarningMessage(`Diagnose Sessions: ${s.problems.slice(0, 3).join('; ')}${s.problems.length > 3 ? ` (and ${s.problems.length - 3} more)` : ''}`);
+  if (s.error) void vscode.window.showErrorMessage(vscode.l10n.t('Diagnose Sessions: {0}', s.error));
+  else if (s.problems.length) {
+    const shown = s.problems.slice(0, 3).join('; ');
+    void vscode.window.showWarningMessage(s.problems.length > 3 ? vscode.l10n.t('Diagnose Sessions: {0} (and {1} more)', shown, s.problems.length - 3) : vscode.l10n.t('Diagnose Sessions: {0}', shown));
+  }
 }

@@ -37,7 +37,7 @@ export async function revealPlace(file: string, line: number): Promise<void> {
     const range = doc.lineAt(at.line).range;
     await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.One, preserveFocus: false });
   } catch (e) {
-    void vscode.window.showWarningMessage(`Cannot show line ${line} of ${shortName(file)}: ${(e as Error).message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cannot show line {0} of {1}: {2}', line, shortName(file), (e as Error).message));
   }
 }
 
@@ -49,7 +49,7 @@ export class ZipMemberDocuments implements vscode.TextDocumentContentProvider {
     const expanded = await expandInputs([zip]);
     try {
       const member = expanded.files.find((f) => f.name === name || f.name.endsWith(name.slice(zip.length)));
-      if (!member) return `(${name} is no longer in its bundle)\n`;
+      if (!member) return vscode.l10n.t('({0} is no longer in its bundle)', name) + '\n';
       const chunks: string[] = [];
       let size = 0;
       const decoder = new TextDecoder();
@@ -57,7 +57,7 @@ export class ZipMemberDocuments implements vscode.TextDocumentContentProvider {
         chunks.push(decoder.decode(c, { stream: true }));
         size += c.byteLength;
         if (size > MAX_MEMBER_CHARS) {
-          chunks.push(`\n(cut: only the first ${MAX_MEMBER_CHARS / 1048576} MB of this member are shown)\n`);
+          chunks.push(`\n${vscode.l10n.t('(cut: only the first {0} MB of this member are shown)', MAX_MEMBER_CHARS / 1048576)}\n`);
           break;
         }
       }

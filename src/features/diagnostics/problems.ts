@@ -26,7 +26,7 @@ export function incidentDiagnostics(incident: Incident): Map<string, { uri: vsco
   const sessions = new Map(incident.sessions.map((s) => [s.sid, s]));
   for (const f of incident.findings) {
     const uri = uriOfInput(f.file);
-    const d = new vscode.Diagnostic(lineRange(f.line), f.count && f.count > 1 ? `${f.message} (${f.count} like this)` : f.message, SEVERITY[f.severity]);
+    const d = new vscode.Diagnostic(lineRange(f.line), f.count && f.count > 1 ? vscode.l10n.t('{0} ({1} like this)', f.message, f.count) : f.message, SEVERITY[f.severity]);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = f.kind;
     const related = relatedOf(f, f.sid ? (sessions.get(f.sid)?.evidence ?? []) : []);

@@ -88,13 +88,14 @@ function hoverFor(f: Fragment, opts: HoverOptions = {}): HoverContent {
   }
 
   const parts: string[] = [`**${md(desc.summary)}**`];
-  const facts = [desc.kind, desc.from || desc.to ? `${desc.from ?? '?'} → ${desc.to ?? '?'}` : '', desc.node ? `node ${desc.node}` : '', d.layers > 0 ? `${d.layers} escaped layer${d.layers > 1 ? 's' : ''} decoded` : '', d.escaped > 0 ? `escaped ${d.escaped}× in the log` : ''].filter(Boolean);
+  const layers = d.layers === 1 ? l10n.t('1 escaped layer decoded') : l10n.t('{0} escaped layers decoded', d.layers);
+  const facts = [desc.kind, desc.from || desc.to ? l10n.t('{0} → {1}', desc.from ?? '?', desc.to ?? '?') : '', desc.node ? l10n.t('node {0}', desc.node) : '', d.layers > 0 ? layers : '', d.escaped > 0 ? l10n.t('escaped {0}× in the log', d.escaped) : ''].filter(Boolean);
   parts.push(md(facts.join(' · ')));
-  if (desc.bosh?.condition) parts.push(`BOSH condition ${codeSpan(desc.bosh.condition)}: ${md(desc.bosh.conditionText ?? '')}`);
-  if (d.error) parts.push(`Not well-formed XML: ${md(d.error)}`);
+  if (desc.bosh?.condition) parts.push(l10n.t('BOSH condition {0}: {1}', codeSpan(desc.bosh.condition), md(desc.bosh.conditionText ?? '')));
+  if (d.error) parts.push(l10n.t('Not well-formed XML: {0}', md(d.error)));
   parts.push(codeBlock(xml, 'xml'));
-  if (d.hidden) parts.push(`*${md(upperFirst(hiddenWords(d.hidden)))} (setting \`xmppBosh.showSecrets\` shows them).*`);
-  if (cut) parts.push(`*Cut at ${maxChars.toLocaleString('en-US')} characters (setting \`xmppBosh.hover.maxChars\`); open it in the Stanza Inspector to see all of it.*`);
+  if (d.hidden) parts.push(`*${l10n.t('{0} (setting `xmppBosh.showSecrets` shows them).', md(upperFirst(hiddenWords(d.hidden))))}*`);
+  if (cut) parts.push(`*${l10n.t('Cut at {0} characters (setting `xmppBosh.hover.maxChars`); open it in the Stanza Inspector to see all of it.', maxChars.toLocaleString('en-US'))}*`);
   const links = [opts.inspectorLink && `[${l10n.t('Open in Stanza Inspector')}](${opts.inspectorLink})`, opts.decodedLink && `[${l10n.t('Open Decoded Beside')}](${opts.decodedLink})`].filter(Boolean);
   if (links.length) parts.push(links.join(' · '));
   return { start: { line: f.line - 1, character: f.column }, end: endOf(f), markdown: parts.join('\n\n'), cut };

@@ -20,7 +20,7 @@ export function registerOutline(context: vscode.ExtensionContext): void {
 function provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
   const outline = outlineOf(doc, limitsFor(doc));
   if (outline.stanzasOmitted > 0) {
-    offerWholeLogTools(doc.uri, `This log holds ${outline.stanzas} stanzas; the Outline lists the first ${outline.stanzas - outline.stanzasOmitted}.`);
+    offerWholeLogTools(doc.uri, vscode.l10n.t('This log holds {0} stanzas; the Outline lists the first {1}.', outline.stanzas, outline.stanzas - outline.stanzasOmitted));
   }
   return outline.symbols.map(toSymbol);
 }
@@ -28,7 +28,7 @@ function provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol
 function provideFoldingRanges(doc: vscode.TextDocument): vscode.FoldingRange[] {
   const outline = outlineOf(doc, limitsFor(doc));
   if (outline.foldsOmitted > 0) {
-    offerWholeLogTools(doc.uri, `This log has ${outline.folds.length + outline.foldsOmitted} foldable stanzas and sessions; the editor folds at most ${outline.folds.length} (editor.foldingMaximumRegions).`);
+    offerWholeLogTools(doc.uri, vscode.l10n.t('This log has {0} foldable stanzas and sessions; the editor folds at most {1} (editor.foldingMaximumRegions).', outline.folds.length + outline.foldsOmitted, outline.folds.length));
   }
   return outline.folds.map((f) => new vscode.FoldingRange(f.start, f.end, vscode.FoldingRangeKind.Region));
 }

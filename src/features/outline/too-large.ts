@@ -13,9 +13,9 @@ export function offerWholeLogTools(uri: vscode.Uri, why: string): void {
   const key = uri.toString();
   if (told.has(key)) return;
   told.add(key);
-  const inspector = 'Open in Stanza Inspector';
-  const diagnose = 'Diagnose Sessions';
-  void vscode.window.showInformationMessage(`${why} The Stanza Inspector and Diagnose Sessions read the whole log.`, inspector, diagnose).then((pick) => {
+  const inspector = vscode.l10n.t('Open in Stanza Inspector');
+  const diagnose = vscode.l10n.t('Diagnose Sessions');
+  void vscode.window.showInformationMessage(vscode.l10n.t('{0} The Stanza Inspector and Diagnose Sessions read the whole log.', why), inspector, diagnose).then((pick) => {
     if (pick === inspector) void vscode.commands.executeCommand(OPEN_INSPECTOR, uri);
     else if (pick === diagnose) void vscode.commands.executeCommand(DIAGNOSE, uri);
   });
@@ -29,7 +29,7 @@ export function watchTooLargeLogs(context: vscode.ExtensionContext): void {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === input.uri.toString())) return;
     void vscode.workspace.fs.stat(input.uri).then(
       (stat) => {
-        if (stat.size > EDITOR_SYNC_LIMIT) offerWholeLogTools(input.uri, `This log is ${Math.round(stat.size / 1024 / 1024)} MB: VS Code gives extensions no file above 50 MB, so it has no Outline or stanza folding.`);
+        if (stat.size > EDITOR_SYNC_LIMIT) offerWholeLogTools(input.uri, vscode.l10n.t('This log is {0} MB: VS Code gives extensions no file above 50 MB, so it has no Outline or stanza folding.', Math.round(stat.size / 1024 / 1024)));
       },
       () => undefined,
     );

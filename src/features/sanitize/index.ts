@@ -15,7 +15,7 @@ export function registerSanitize(context: vscode.ExtensionContext): void {
       try {
         await exportSanitised(arg instanceof vscode.Uri ? arg : undefined);
       } catch (e) {
-        void vscode.window.showErrorMessage(`Export Sanitised Capture: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Export Sanitised Capture: {0}', (e as Error).message));
       }
     }),
   );
@@ -29,21 +29,28 @@ async function exportSanitised(picked: vscode.Uri | undefined): Promise<void> {
   const fromDisk = source.scheme === 'file' && !doc?.isDirty;
   const suggested = source.scheme === 'file' ? vscode.Uri.file(sanitizedName(source.fsPath)) : undefined;
   const target = await vscode.window.showSaveDialog({
-    title: 'Export Sanitised Capture',
-    saveLabel: 'Export',
+    title: vscode.l10n.t('Export Sanitised Capture'),
+    saveLabel: vscode.l10n.t('Export'),
     ...(suggested ? { defaultUri: suggested } : {}),
-    filters: { 'Logs and captures': ['log', 'txt', 'har', 'json', 'xml'], 'All files': ['*'] },
+    filters: { [vscode.l10n.t('Logs and captures')]: ['log', 'txt', 'har', 'json', 'xml'], [vscode.l10n.t('All files')]: ['*'] },
   });
   if (!target) return;
-  if (target.toString() === source.toString()) throw new Error('choose another file: the copy would overwrite the capture itself');
+  if (target.toString() === source.toString()) throw new Error(vscode.l10n.t('choose another file: the copy would overwrite the capture itself'));
   const input = fromDisk ? createReadStream(source.fsPath, { highWaterMark: 64 * 1024 }) : [doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(source))];
   const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Sanitising ${basename(source.path)}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sanitising {0}', basename(source.path)), cancellable: true },
     (_progress, token) => writeSanitised(input, target, token),
   );
   if (!report) return;
-  const said = report.hidden.length ? `${hiddenWords(report.hidden)} in ${report.changed} ${report.read === 'har' ? 'HAR entr' + (report.changed === 1 ? 'y' : 'ies') : 'line' + (report.changed === 1 ? '' : 's')}` : 'nothing to hide was found';
-  const open = await vscode.window.showInformationMessage(`Sanitised copy written to ${basename(target.path)}: ${said}.`, 'Open');
+  const hidden = hiddenWords(report.hidden);
+  const n = report.changed;
+  const said = !report.hidden.length
+    ? vscode.l10n.t('nothing to hide was found')
+    : report.read === 'har'
+      ? n === 1 ? vscode.l10n.t('{0} in 1 HAR entry', hidden) : vscode.l10n.t('{0} in {1} HAR entries', hidden, n)
+      : n === 1 ? vscode.l10n.t('{0} in 1 line', hidden) : vscode.l10n.t('{0} in {1} lines', hidden, n);
+  const openLabel = vscode.l10n.t('Open');
+  const open = await vscode.window.showInformationMessage(vscode.l10n.t('Sanitised copy written to {0}: {1}.', basename(target.path), said), openLabel);
   if (open) await vscode.window.showTextDocument(target);
 }
 
@@ -83,6 +90,6 @@ async function* toAsync(input: AsyncIterable<Uint8Array | string> | string[], to
 }
 
 async function pickSource(): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showOpenDialog({ title: 'Export Sanitised Capture: the log or HAR to clean', canSelectMany: false, filters: { 'Logs and captures': ['log', 'txt', 'har', 'json', 'xml'], 'All files': ['*'] } });
+  const picked = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Export Sanitised Capture: the log or HAR to clean'), canSelectMany: false, filters: { [vscode.l10n.t('Logs and captures')]: ['log', 'txt', 'har', 'json', 'xml'], [vscode.l10n.t('All files')]: ['*'] } });
   return picked?.[0];
 }

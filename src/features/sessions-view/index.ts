@@ -13,7 +13,7 @@ export function registerSessionsView(context: vscode.ExtensionContext, store: In
   const tree = new SessionsTree(store, live);
   const view = vscode.window.createTreeView(SESSIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const header = () => {
-    view.description = store.source.kind === 'picked' ? 'picked files' : 'open editors';
+    view.description = store.source.kind === 'picked' ? vscode.l10n.t('picked files') : vscode.l10n.t('open editors');
     view.message = store.describe() + (store.running && store.incident ? ' (updating…)' : '');
   };
   header();

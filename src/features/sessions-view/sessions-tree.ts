@@ -7,7 +7,7 @@ import type { IncidentStore } from '../diagnostics/incident-state';
 import { REVEAL_PLACE_COMMAND } from '../diagnostics';
 import { shortName } from '../diagnostics/places';
 import type { LiveDiagnoses, LiveView } from './live-diagnoses';
-import { CAUSE_WORDS, causeIcon, lifetime } from './words';
+import { causeWords, causeIcon, lifetime } from './words';
 
 export type SessionNode =
   | { kind: 'message'; text: string; icon?: string }
@@ -45,7 +45,7 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
         return node.clocks.map((clock) => ({ kind: 'clock', clock }));
       case 'live': {
         const inc = node.live.incident;
-        return inc ? inc.sessions.flatMap((s) => s.events.map((event): SessionNode => ({ kind: 'event', event }))) : [{ kind: 'message', text: 'no stanza yet' }];
+        return inc ? inc.sessions.flatMap((s) => s.events.map((event): SessionNode => ({ kind: 'event', event }))) : [{ kind: 'message', text: vscode.l10n.t('no stanza yet') }];
       }
       default:
         return [];
@@ -55,7 +55,7 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
   private roots(): SessionNode[] {
     const out: SessionNode[] = [];
     const inc = this.store.incident;
-    if (this.store.error) out.push({ kind: 'message', text: `Could not diagnose: ${this.store.error}`, icon: 'error' });
+    if (this.store.error) out.push({ kind: 'message', text: vscode.l10n.t('Could not diagnose: {0}', this.store.error), icon: 'error' });
     if (inc) {
       const title = this.store.describe();
       for (const session of inc.sessions) out.push({ kind: 'session', session, incident: inc, title });
@@ -63,9 +63,9 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
       const loose = inc.findings.filter((f) => !f.sid || !sids.has(f.sid));
       if (loose.length) out.push({ kind: 'loose', findings: loose });
       if (inc.clocks.length) out.push({ kind: 'clocks', clocks: inc.clocks });
-    } else if (this.store.running) out.push({ kind: 'message', text: 'Diagnosing…', icon: 'loading~spin' });
+    } else if (this.store.running) out.push({ kind: 'message', text: vscode.l10n.t('Diagnosing…'), icon: 'loading~spin' });
     for (const live of this.live.views()) out.push({ kind: 'live', live });
-    if (inc && out.length === 0) out.push({ kind: 'message', text: 'No BOSH session in these inputs', icon: 'info' });
+    if (inc && out.length === 0) out.push({ kind: 'message', text: vscode.l10n.t('No BOSH session in these inputs'), icon: 'info' });
     return out;
   }
 
@@ -80,8 +80,11 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
         const s = node.session;
         const item = new vscode.TreeItem(s.jid ?? s.agent ?? `sid ${s.sid}`, s.events.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `session:${s.sid}`;
-        const count = s.transport === 'websocket' ? `WebSocket, ${s.frames ?? 0} frame${s.frames === 1 ? '' : 's'}` : `${s.requests} request${s.requests === 1 ? '' : 's'}`;
-        item.description = [CAUSE_WORDS[s.endCause], lifetime(s), count].filter(Boolean).join(' · ');
+        const count =
+          s.transport === 'websocket'
+            ? s.frames === 1 ? vscode.l10n.t('WebSocket, 1 frame') : vscode.l10n.t('WebSocket, {0} frames', s.frames ?? 0)
+            : s.requests === 1 ? vscode.l10n.t('1 request') : vscode.l10n.t('{0} requests', s.requests);
+        item.description = [causeWords(s.endCause), lifetime(s), count].filter(Boolean).join(' · ');
         item.iconPath = causeIcon(s.endCause);
         item.tooltip = explanationTooltip(s);
         item.contextValue = SESSION_CONTEXT;
@@ -93,11 +96,11 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
         item.description = `${shortName(e.file)}:${e.line}`;
         item.iconPath = eventIcon(e);
         item.tooltip = plainTooltip(`${e.stamp ?? ''} ${e.lane} · ${e.kind}${e.rid !== undefined ? ` · rid ${e.rid}` : ''}\n${e.text}\n${e.file}:${e.line}`);
-        item.command = { title: 'Reveal', command: REVEAL_PLACE_COMMAND, arguments: [{ file: e.file, line: e.line }] };
+        item.command = { title: vscode.l10n.t('Reveal'), command: REVEAL_PLACE_COMMAND, arguments: [{ file: e.file, line: e.line }] };
         return item;
       }
       case 'loose': {
-        const item = new vscode.TreeItem('Findings not tied to a session', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Findings not tied to a session'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'loose';
         item.description = String(node.findings.length);
         item.iconPath = new vscode.ThemeIcon('warning');
@@ -109,11 +112,11 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
         item.description = `${shortName(f.file)}:${f.line}`;
         item.iconPath = new vscode.ThemeIcon(f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info');
         item.tooltip = plainTooltip(`${f.stamp ?? ''} ${f.kind}\n${f.message}\n${f.file}:${f.line}`);
-        item.command = { title: 'Reveal', command: REVEAL_PLACE_COMMAND, arguments: [{ file: f.file, line: f.line }] };
+        item.command = { title: vscode.l10n.t('Reveal'), command: REVEAL_PLACE_COMMAND, arguments: [{ file: f.file, line: f.line }] };
         return item;
       }
       case 'clocks': {
-        const item = new vscode.TreeItem('Clocks', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Clocks'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'clocks';
         item.iconPath = new vscode.ThemeIcon('clock');
         return item;
@@ -128,10 +131,10 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
         const l = node.live;
         const item = new vscode.TreeItem(l.jid, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `live:${l.id}`;
-        item.description = [`live, ${l.state}`, l.sid ? `sid ${l.sid}` : l.transport, `${l.stanzas} stanza${l.stanzas === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+        item.description = [vscode.l10n.t('live, {0}', l.state), l.sid ? `sid ${l.sid}` : l.transport, l.stanzas === 1 ? vscode.l10n.t('1 stanza') : vscode.l10n.t('{0} stanzas', l.stanzas)].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(l.state === 'closed' ? 'debug-disconnect' : 'plug');
         const s = l.incident?.sessions[0];
-        item.tooltip = s ? explanationTooltip(s) : plainTooltip(`Live session ${l.jid} over ${l.transport} (${l.state})`);
+        item.tooltip = s ? explanationTooltip(s) : plainTooltip(vscode.l10n.t('Live session {0} over {1} ({2})', l.jid, l.transport, l.state));
         item.contextValue = LIVE_CONTEXT;
         return item;
       }
@@ -164,12 +167,12 @@ function explanationTooltip(s: Session): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown('**');
-  md.appendMarkdown(escapeMarkdown(`${CAUSE_WORDS[s.endCause]} (${s.endCause})`));
+  md.appendMarkdown(escapeMarkdown(`${causeWords(s.endCause)} (${s.endCause})`));
   md.appendMarkdown('**\n\n');
   md.appendMarkdown(escapeMarkdown(s.explanation));
   if (s.wouldSettle) {
     md.appendMarkdown('\n\n_');
-    md.appendMarkdown(escapeMarkdown(`What would settle it: ${s.wouldSettle}`));
+    md.appendMarkdown(escapeMarkdown(vscode.l10n.t('What would settle it: {0}', s.wouldSettle)));
     md.appendMarkdown('_');
   }
   md.appendMarkdown('\n\n');

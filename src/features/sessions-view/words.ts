@@ -1,9 +1,9 @@
 // End causes and durations in the words and icons the Sessions view uses.
 import * as vscode from 'vscode';
-import { END_CAUSE_WORDS, type EndCause, type Session } from '../../core/sessions/model';
+import { endCauseWords, type EndCause, type Session } from '../../core/sessions/model';
 
 /** The end causes in words, from the model every face shares. */
-export const CAUSE_WORDS = END_CAUSE_WORDS;
+export const causeWords = endCauseWords;
 
 export function causeIcon(cause: EndCause): vscode.ThemeIcon {
   switch (cause) {

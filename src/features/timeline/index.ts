@@ -8,7 +8,7 @@ import { inputNameOf, shortName } from '../diagnostics/places';
 import { startDiagnosis } from '../diagnostics/run-diagnosis';
 import { InspectorPanel } from '../inspector/inspector-panel';
 import type { SessionNode } from '../sessions-view/sessions-tree';
-import { CAUSE_WORDS } from '../sessions-view/words';
+import { causeWords } from '../sessions-view/words';
 import { TimelinePanel } from './timeline-panel';
 
 export const TIMELINE_COMMAND = 'xmppBosh.sessionTimeline';
@@ -25,17 +25,17 @@ export function registerTimeline(context: vscode.ExtensionContext, store: Incide
       if (node?.kind === 'live') {
         const inc = node.live.incident;
         const s = inc?.sessions[0];
-        if (!inc || !s) return void vscode.window.showInformationMessage(`Live session ${node.live.jid} has no BOSH exchange to draw yet.`);
-        return void TimelinePanel.show(context.extensionUri, timelineData(inc, s, `live session ${node.live.jid}`));
+        if (!inc || !s) return void vscode.window.showInformationMessage(vscode.l10n.t('Live session {0} has no BOSH exchange to draw yet.', node.live.jid));
+        return void TimelinePanel.show(context.extensionUri, timelineData(inc, s, vscode.l10n.t('live session {0}', node.live.jid)));
       }
       const inspector = InspectorPanel.active;
       const sel = inspector && (await inspector.selection());
       if (sel) {
         const name = sel.source.kind === 'file' ? sel.source.path : inputNameOf(vscode.Uri.parse(sel.source.uri));
         const req = sel.source.kind === 'file' ? { paths: [sel.source.path], texts: [] } : { paths: [], texts: [{ name, text: (await vscode.workspace.openTextDocument(vscode.Uri.parse(sel.source.uri))).getText() }] };
-        const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Diagnosing ${shortName(name)}` }, () => startDiagnosis(workerFile, req).result);
+        const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing {0}', shortName(name)) }, () => startDiagnosis(workerFile, req).result);
         if (!r) return;
-        if (!r.ok) return void vscode.window.showErrorMessage(`Session timeline: ${r.message}`);
+        if (!r.ok) return void vscode.window.showErrorMessage(vscode.l10n.t('Session timeline: {0}', r.message));
         const atLine = sel.line !== undefined ? sessionAtLine(r.incident.sessions, name, sel.line) : undefined;
         const s = atLine ?? (await pickSession(r.incident.sessions));
         if (s) TimelinePanel.show(context.extensionUri, timelineData(r.incident, s, shortName(name)));
@@ -44,7 +44,7 @@ export function registerTimeline(context: vscode.ExtensionContext, store: Incide
       const inc = store.incident;
       const s = inc && (await pickSession(inc.sessions));
       if (inc && s) TimelinePanel.show(context.extensionUri, timelineData(inc, s, store.describe()));
-      else if (!inc?.sessions.length) void vscode.window.showInformationMessage('No BOSH session to draw: run "XMPP: Diagnose Sessions…" or open a log.');
+      else if (!inc?.sessions.length) void vscode.window.showInformationMessage(vscode.l10n.t('No BOSH session to draw: run "XMPP: Diagnose Sessions…" or open a log.'));
     }),
   );
 }
@@ -66,8 +66,8 @@ function sessionAtLine(sessions: Session[], file: string, line: number): Session
 async function pickSession(sessions: Session[]): Promise<Session | undefined> {
   if (sessions.length <= 1) return sessions[0];
   const picked = await vscode.window.showQuickPick(
-    sessions.map((s) => ({ label: s.jid ?? s.agent ?? `sid ${s.sid}`, description: `${CAUSE_WORDS[s.endCause]} · sid ${s.sid}`, detail: s.explanation, s })),
-    { title: 'Session timeline', placeHolder: 'Which session?' },
+    sessions.map((s) => ({ label: s.jid ?? s.agent ?? `sid ${s.sid}`, description: `${causeWords(s.endCause)} · sid ${s.sid}`, detail: s.explanation, s })),
+    { title: vscode.l10n.t('Session timeline'), placeHolder: vscode.l10n.t('Which session?') },
   );
   return picked?.s;
 }

@@ -32,11 +32,11 @@ export class TimelinePanel {
   static show(extensionUri: vscode.Uri, data: TimelineData): TimelinePanel {
     let p = TimelinePanel.current;
     if (!p) {
-      const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Session Timeline', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true });
+      const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, vscode.l10n.t('Session Timeline'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true });
       p = TimelinePanel.current = new TimelinePanel(panel, extensionUri);
     }
     p.data = data;
-    p.panel.title = `Timeline: ${data.session.jid ?? data.session.agent ?? data.session.sid}`;
+    p.panel.title = vscode.l10n.t('Timeline: {0}', data.session.jid ?? data.session.agent ?? data.session.sid);
     p.panel.reveal();
     if (p.ready) p.post({ type: 'show', data });
     return p;
@@ -57,13 +57,13 @@ export class TimelinePanel {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         const target = await vscode.window.showSaveDialog({
           defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-          filters: m.format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-          title: `Export the session timeline as ${m.format.toUpperCase()}`,
+          filters: m.format === 'svg' ? { [vscode.l10n.t('SVG image')]: ['svg'] } : { [vscode.l10n.t('PNG image')]: ['png'] },
+          title: vscode.l10n.t('Export the session timeline as {0}', m.format.toUpperCase()),
         });
         if (!target) return;
         const bytes = m.format === 'svg' ? Buffer.from(m.text, 'utf8') : Buffer.from(m.base64, 'base64');
         await vscode.workspace.fs.writeFile(target, bytes);
-        vscode.window.setStatusBarMessage(`Timeline saved to ${target.fsPath || target.toString()}`, 4000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Timeline saved to {0}', target.fsPath || target.toString()), 4000);
         return;
       }
     }
