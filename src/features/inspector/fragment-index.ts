@@ -5,6 +5,7 @@ import { describeDecoded, type Description } from '../../core/describe';
 import { entryFragments, harPlaceOf } from '../../core/find/har-place';
 import { fragmentsOfFile } from '../../core/find/source';
 import type { Fragment } from '../../core/fragment';
+import { l10n } from '../../core/l10n';
 import { hiddenWords } from '../../core/sasl/hidden';
 import { isElement, type XmlElement } from '../../core/xml/element';
 import { prettyPrint, prettyPrintLimited } from '../../core/xml/pretty';
@@ -189,25 +190,25 @@ export function detailOf(d: DecodedFragment, index: number, maxChars: number): D
   const original = cutText(d.text, maxChars);
   const facts: Array<[string, string]> = [];
   const add = (k: string, v: string | undefined) => v !== undefined && v !== '' && facts.push([k, v]);
-  add('kind', desc.kind);
-  add('from', desc.from);
-  add('to', desc.to);
-  add('type', desc.type);
+  add(l10n.t('kind'), desc.kind);
+  add(l10n.t('from'), desc.from);
+  add(l10n.t('to'), desc.to);
+  add(l10n.t('type'), desc.type);
   add('id', desc.id);
-  add('pubsub node', desc.node);
+  add(l10n.t('pubsub node'), desc.node);
   add('BOSH rid', desc.bosh?.rid);
   add('BOSH sid', desc.bosh?.sid);
-  if (desc.bosh?.condition) add('condition', `${desc.bosh.condition}: ${desc.bosh.conditionText}`);
+  if (desc.bosh?.condition) add(l10n.t('condition'), `${desc.bosh.condition}: ${desc.bosh.conditionText}`);
   add('Finesse', desc.finesse?.summary);
-  add('line', d.endLine > d.line ? `${d.line}–${d.endLine}` : String(d.line));
-  add('time', d.time ?? d.stamp);
-  add('direction', d.direction && d.directionInferred ? `${d.direction} (inferred from the traffic: the log does not say)` : d.direction);
-  add('log', d.dialect);
-  add('source', d.source);
-  add('escaped in the log', d.escaped > 0 ? `${d.escaped}×` : undefined);
-  add('layers decoded', d.layers > 0 ? String(d.layers) : undefined);
-  if (d.partial) add('partial', 'the log ends or a new record begins before this fragment closes; it was closed here to read it');
-  if (d.hidden) add('secrets', `${hiddenWords(d.hidden)} (setting xmppBosh.showSecrets shows them)`);
+  add(l10n.t('line'), d.endLine > d.line ? `${d.line}–${d.endLine}` : String(d.line));
+  add(l10n.t('time'), d.time ?? d.stamp);
+  add(l10n.t('direction'), d.direction && d.directionInferred ? l10n.t('{0} (inferred from the traffic: the log does not say)', d.direction) : d.direction);
+  add(l10n.t('log'), d.dialect);
+  add(l10n.t('source'), d.source);
+  add(l10n.t('escaped in the log'), d.escaped > 0 ? `${d.escaped}×` : undefined);
+  add(l10n.t('layers decoded'), d.layers > 0 ? String(d.layers) : undefined);
+  if (d.partial) add(l10n.t('partial'), l10n.t('the log ends or a new record begins before this fragment closes; it was closed here to read it'));
+  if (d.hidden) add(l10n.t('secrets'), l10n.t('{0} (setting xmppBosh.showSecrets shows them)', hiddenWords(d.hidden)));
   return {
     index,
     summary: desc.summary,

@@ -19,11 +19,11 @@ export function registerInspector(context: vscode.ExtensionContext): void {
       try {
         target = await sourceFor(arg);
       } catch (e) {
-        void vscode.window.showErrorMessage(`Stanza Inspector: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Stanza Inspector: {0}', (e as Error).message));
         return;
       }
       if (!target) {
-        void vscode.window.showInformationMessage('Open a log, HAR capture or XML file (or select stanzas in one) to inspect it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a log, HAR capture or XML file (or select stanzas in one) to inspect it.'));
         return;
       }
       InspectorPanel.create(context.extensionUri).show(target.source, target.line);

@@ -52,7 +52,7 @@ export class InspectorPanel {
 
   static create(extensionUri: vscode.Uri): InspectorPanel {
     // Kept alive while hidden: otherwise switching tabs would read a 1 GB log again from the start.
-    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, 'Stanza Inspector', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true });
+    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, vscode.l10n.t('Stanza Inspector'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true });
     return new InspectorPanel(panel, extensionUri);
   }
 
@@ -61,7 +61,7 @@ export class InspectorPanel {
     this.source = source;
     this.revealLine = revealLine;
     this.title = titleOf(source);
-    this.panel.title = `Stanza Inspector: ${this.title}`;
+    this.panel.title = vscode.l10n.t('Stanza Inspector: {0}', this.title);
     this.panel.reveal();
     if (this.pageReady) void this.load();
   }
@@ -81,7 +81,7 @@ export class InspectorPanel {
         if (!this.source && m.state?.source) {
           this.source = m.state.source;
           this.title = titleOf(m.state.source);
-          this.panel.title = `Stanza Inspector: ${this.title}`;
+          this.panel.title = vscode.l10n.t('Stanza Inspector: {0}', this.title);
         }
         if (this.source) await this.load();
         return;
@@ -96,7 +96,7 @@ export class InspectorPanel {
         const text = m.what === 'decoded' ? await this.index.decodedText(m.index) : await this.index.originalText(m.index);
         if (text === undefined) return;
         await vscode.env.clipboard.writeText(text);
-        vscode.window.setStatusBarMessage(m.what === 'decoded' ? 'Decoded XML copied' : 'Original text copied', 3000);
+        vscode.window.setStatusBarMessage(m.what === 'decoded' ? vscode.l10n.t('Decoded XML copied') : vscode.l10n.t('Original text copied'), 3000);
         return;
       }
       case 'reveal':
@@ -143,7 +143,7 @@ export class InspectorPanel {
           flush();
           progress(true);
           const mb = (b: number) => (b / 1048576).toFixed(0);
-          this.post({ type: 'error', message: `reading stopped: ${this.index.size.toLocaleString('en-US')} stanzas from the first ${mb(reading!.bytesRead() ?? 0)} of ${mb(reading!.totalBytes)} MB of ${this.title}` });
+          this.post({ type: 'error', message: vscode.l10n.t('reading stopped: {0} stanzas from the first {1} of {2} MB of {3}', this.index.size.toLocaleString('en-US'), mb(reading!.bytesRead() ?? 0), mb(reading!.totalBytes), this.title) });
           return;
         }
         batch.push(this.index.add(f));
@@ -160,7 +160,7 @@ export class InspectorPanel {
       if (gen !== this.generation) return;
       flush();
       progress(true);
-      this.post({ type: 'error', message: `could not read ${this.title}: ${(e as Error).message}` });
+      this.post({ type: 'error', message: vscode.l10n.t('could not read {0}: {1}', this.title, (e as Error).message) });
     } finally {
       notify?.end();
     }
@@ -177,17 +177,17 @@ export class InspectorPanel {
       const end = new vscode.Position(last.line - 1, last.column);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(start, end), viewColumn: vscode.ViewColumn.One, preserveFocus: false });
     } catch (e) {
-      void vscode.window.showWarningMessage(`Cannot show line ${f.line} of ${this.title} in an editor: ${(e as Error).message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Cannot show line {0} of {1} in an editor: {2}', f.line, this.title, (e as Error).message));
     }
   }
 
   private async export(indices: number[]): Promise<void> {
     if (indices.length === 0) {
-      void vscode.window.showInformationMessage('No rows to export: the filters hide every fragment.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No rows to export: the filters hide every fragment.'));
       return;
     }
     const base = this.source?.kind === 'file' ? vscode.Uri.file(this.source.path.replace(/(\.[^./\\]+)?$/, '.decoded.log')) : undefined;
-    const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { 'XMPP log': ['log'] }, title: 'Export decoded fragments' });
+    const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { [vscode.l10n.t('XMPP log')]: ['log'] }, title: vscode.l10n.t('Export decoded fragments') });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, Buffer.from(await this.index.exportLog(indices, this.title), 'utf8'));
     await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside });
@@ -230,12 +230,12 @@ const NOTIFY_BYTES = 32 * 1024 * 1024;
 function readingNotification(title: string, reading: FileReading, rows: () => number, cancel: () => void): { report(): void; end(): void } {
   let end = () => {};
   let report = () => {};
-  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Stanza Inspector: reading ${title}`, cancellable: true }, (p, token) => {
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Stanza Inspector: reading {0}', title), cancellable: true }, (p, token) => {
     token.onCancellationRequested(cancel);
     let shown = 0;
     report = () => {
       const pct = Math.min(100, Math.floor((100 * (reading.bytesRead() ?? 0)) / Math.max(1, reading.totalBytes)));
-      p.report({ increment: pct - shown, message: `${rows().toLocaleString('en-US')} stanzas, ${pct} %` });
+      p.report({ increment: pct - shown, message: vscode.l10n.t('{0} stanzas, {1} %', rows().toLocaleString('en-US'), pct) });
       shown = pct;
     };
     return new Promise<void>((resolve) => (end = resolve));
