@@ -8,21 +8,22 @@ import { objectionOf } from './input-check';
 /** JID, resource and, on an unencrypted URL, whether PLAIN may be used: the rest of a new profile. */
 export async function askAccount(url: string, jidHint?: string, step = 2, steps = 3): Promise<ConnectionProfile | undefined> {
   const jid = await vscode.window.showInputBox({
-    title: `JID (${step}/${steps})`,
-    placeHolder: 'agentid@finesse-host',
+    title: vscode.l10n.t('JID ({0}/{1})', step, steps),
+    placeHolder: vscode.l10n.t('agentid@finesse-host'),
     value: jidHint,
     valueSelection: jidHint?.startsWith('@') ? [0, 0] : undefined,
     ignoreFocusOut: true,
     validateInput: objectionOf(parseJid),
   });
   if (!jid) return undefined;
-  const resource = await vscode.window.showInputBox({ title: `Resource (${step + 1}/${steps})`, placeHolder: 'leave empty to let the server choose', ignoreFocusOut: true });
+  const resource = await vscode.window.showInputBox({ title: vscode.l10n.t('Resource ({0}/{1})', step + 1, steps), placeHolder: vscode.l10n.t('leave empty to let the server choose'), ignoreFocusOut: true });
   if (resource === undefined) return undefined;
   let allowPlainOverHttp = false;
   if (isUnencrypted(url)) {
-    const plain = await vscode.window.showQuickPick(['No: SCRAM only', `Yes: allow PLAIN over plain ${url.startsWith('ws') ? 'ws' : 'http'} (trusted lab link only)`], { title: 'This URL is not encrypted. Allow the PLAIN mechanism, which sends the password readable?' });
+    const YES = vscode.l10n.t('Yes: allow PLAIN over plain {0} (trusted lab link only)', url.startsWith('ws') ? 'ws' : 'http');
+    const plain = await vscode.window.showQuickPick([vscode.l10n.t('No: SCRAM only'), YES], { title: vscode.l10n.t('This URL is not encrypted. Allow the PLAIN mechanism, which sends the password readable?') });
     if (!plain) return undefined;
-    allowPlainOverHttp = plain.startsWith('Yes');
+    allowPlainOverHttp = plain === YES;
   }
   return { name: jid, url, jid, resource: resource || undefined, allowPlainOverHttp };
 }

@@ -9,13 +9,13 @@ import { askToTrust } from './trust-prompt';
 import { objectionOf } from './input-check';
 
 export const DISCOVER_COMMAND = 'xmppBosh.discoverConnection';
-const TITLE = 'XMPP: Discover Connection';
+const title = (step: string) => vscode.l10n.t('XMPP: Discover Connection ({0})', step);
 
 export async function discoverConnection(credentials: Credentials, connect: (p: ConnectionProfile) => Promise<void>): Promise<void> {
   const input = await vscode.window.showInputBox({
-    title: `${TITLE} (1/4)`,
-    prompt: "A domain or JID: https://<domain>/.well-known/host-meta (XEP-0156) names the server's WebSocket and BOSH URLs",
-    placeHolder: 'example.com or user@example.com (host:port for another https port)',
+    title: title('1/4'),
+    prompt: vscode.l10n.t("A domain or JID: https://<domain>/.well-known/host-meta (XEP-0156) names the server's WebSocket and BOSH URLs"),
+    placeHolder: vscode.l10n.t('example.com or user@example.com (host:port for another https port)'),
     ignoreFocusOut: true,
     validateInput: objectionOf(discoveryTarget),
   });
@@ -24,22 +24,22 @@ export async function discoverConnection(credentials: Credentials, connect: (p: 
   if (!found) return;
 
   const pick = await vscode.window.showQuickPick(
-    found.connections.map((c) => ({ label: label(c), description: c.url, detail: `announced in ${c.from}${/^(ws|http):/.test(c.url) ? ' · not encrypted' : ''}`, c })),
-    { title: `${TITLE} (2/4): ${found.domain} offers`, placeHolder: 'Pick how to connect (WebSocket is what current servers and Finesse 12.x+ desktops use)', ignoreFocusOut: true },
+    found.connections.map((c) => ({ label: label(c), description: c.url, detail: /^(ws|http):/.test(c.url) ? vscode.l10n.t('announced in {0} · not encrypted', c.from) : vscode.l10n.t('announced in {0}', c.from), c })),
+    { title: vscode.l10n.t('{0}: {1} offers', title('2/4'), found.domain), placeHolder: vscode.l10n.t('Pick how to connect (WebSocket is what current servers and Finesse 12.x+ desktops use)'), ignoreFocusOut: true },
   );
   if (!pick) return;
   const account = await askAccount(pick.c.url, found.local ? `${found.local}@${found.domain}` : `@${found.domain}`, 3, 4);
   if (!account) return;
   const profile: ConnectionProfile = { ...account, name: `${account.jid} (${transportName(pick.c.kind)})` };
 
-  const SAVE_CONNECT = 'Save Profile and Connect';
-  const CONNECT = 'Connect Without Saving';
-  const SAVE = 'Save Profile Only';
-  const action = await vscode.window.showQuickPick([SAVE_CONNECT, CONNECT, SAVE], { title: `${profile.name} at ${profile.url}`, placeHolder: 'Profiles go to your user settings (xmppBosh.connections); the password never does' });
+  const SAVE_CONNECT = vscode.l10n.t('Save Profile and Connect');
+  const CONNECT = vscode.l10n.t('Connect Without Saving');
+  const SAVE = vscode.l10n.t('Save Profile Only');
+  const action = await vscode.window.showQuickPick([SAVE_CONNECT, CONNECT, SAVE], { title: vscode.l10n.t('{0} at {1}', profile.name, profile.url), placeHolder: vscode.l10n.t('Profiles go to your user settings (xmppBosh.connections); the password never does') });
   if (!action) return;
   if (action !== CONNECT) {
     await saveProfile(profile);
-    if (action === SAVE) void vscode.window.showInformationMessage(`Saved "${profile.name}" in xmppBosh.connections; "XMPP: Connect" offers it.`);
+    if (action === SAVE) void vscode.window.showInformationMessage(vscode.l10n.t('Saved "{0}" in xmppBosh.connections; "XMPP: Connect" offers it.', profile.name));
   }
   if (action !== SAVE) await connect(profile);
 }
@@ -49,7 +49,7 @@ async function discover(credentials: Credentials, input: string): Promise<Discov
   const domain = discoveryTarget(input).domain;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading the host-meta of ${domain}…` }, () =>
+      return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the host-meta of {0}…', domain) }, () =>
         discoverConnections(input, {
           trustFor: (u) => {
             const fingerprint = credentials.trustedFingerprint(u.href);
@@ -65,7 +65,7 @@ async function discover(credentials: Credentials, input: string): Promise<Discov
         await credentials.trust(at, cert.fingerprint);
         continue;
       }
-      void vscode.window.showErrorMessage(`${TITLE} for ${domain}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('XMPP: Discover Connection for {0}: {1}', domain, (e as Error).message));
       return undefined;
     }
   }

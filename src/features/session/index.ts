@@ -66,7 +66,7 @@ async function connectProfile(credentials: Credentials, profile: ConnectionProfi
   let password = await credentials.password(profile);
   let fromStore = password !== undefined;
   if (!password) {
-    password = await vscode.window.showInputBox({ title: `Password for ${profile.jid}`, password: true, ignoreFocusOut: true, prompt: 'Stored in the OS keychain (VS Code SecretStorage) if you choose to remember it' });
+    password = await vscode.window.showInputBox({ title: vscode.l10n.t('Password for {0}', profile.jid), password: true, ignoreFocusOut: true, prompt: vscode.l10n.t('Stored in the OS keychain (VS Code SecretStorage) if you choose to remember it') });
     if (!password) return;
   }
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -74,7 +74,7 @@ async function connectProfile(credentials: Credentials, profile: ConnectionProfi
     const live = openSession(credentials, profile, password, fingerprint);
     let cancelled = false;
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting ${profile.jid} over ${over}…`, cancellable: true }, (_progress, token) => {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting {0} over {1}…', profile.jid, over), cancellable: true }, (_progress, token) => {
         // A server that never answers would otherwise hold the login for minutes.
         token.onCancellationRequested(() => {
           cancelled = true;
@@ -83,8 +83,9 @@ async function connectProfile(credentials: Credentials, profile: ConnectionProfi
         return live.session.connect();
       });
       if (!fromStore) {
-        const remember = await vscode.window.showInformationMessage(`Online as ${live.session.jid}. Remember the password for ${profile.jid} in the OS keychain?`, 'Remember', 'Not now');
-        if (remember === 'Remember') await credentials.remember(profile, password);
+        const REMEMBER = vscode.l10n.t('Remember');
+        const remember = await vscode.window.showInformationMessage(vscode.l10n.t('Online as {0}. Remember the password for {1} in the OS keychain?', live.session.jid, profile.jid), REMEMBER, vscode.l10n.t('Not now'));
+        if (remember === REMEMBER) await credentials.remember(profile, password);
       }
       return;
     } catch (e) {
@@ -106,7 +107,7 @@ async function connectProfile(credentials: Credentials, profile: ConnectionProfi
         await credentials.forget(profile);
         fromStore = false;
       }
-      void vscode.window.showErrorMessage(`XMPP ${profile.jid} over ${over}: ${err.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('XMPP {0} over {1}: {2}', profile.jid, over, err.message));
       return;
     }
   }
@@ -123,8 +124,8 @@ function certificateOf(e: Error): CertificateError | undefined {
 
 async function pickProfile(credentials: Credentials): Promise<ConnectionProfile | undefined> {
   const { profiles, withheld } = offeredProfiles();
-  const NEW = 'New connection…';
-  const DISCOVER = 'Discover connection…';
+  const NEW = vscode.l10n.t('New connection…');
+  const DISCOVER = vscode.l10n.t('Discover connection…');
   const TRUST = withheld === 1 ? vscode.l10n.t('1 profile of this folder is not offered until you trust it') : vscode.l10n.t('{0} profiles of this folder are not offered until you trust it', withheld);
   if (profiles.length || withheld) {
     const pick = await vscode.window.showQuickPick(
@@ -132,10 +133,10 @@ async function pickProfile(credentials: Credentials): Promise<ConnectionProfile 
         ...profiles.map((p) => ({ label: p.name, description: `${p.jid} · ${transportName(transportOf(p.url))}`, detail: p.url, profile: p })),
         // Restricted Mode: a folder's settings could name any host, plain authentication over http:// or a CA file.
         ...(withheld ? [{ label: `$(shield) ${TRUST}`, description: vscode.l10n.t('Manage Workspace Trust'), detail: vscode.l10n.t('only profiles of your user settings are offered in Restricted Mode'), profile: undefined }] : []),
-        { label: NEW, description: 'enter URL, JID and resource', detail: 'save profiles in the setting xmppBosh.connections', profile: undefined },
-        { label: DISCOVER, description: 'from a domain or JID', detail: "read the domain's XEP-0156 host-meta for its WebSocket and BOSH URLs", profile: undefined },
+        { label: NEW, description: vscode.l10n.t('enter URL, JID and resource'), detail: vscode.l10n.t('save profiles in the setting xmppBosh.connections'), profile: undefined },
+        { label: DISCOVER, description: vscode.l10n.t('from a domain or JID'), detail: vscode.l10n.t("read the domain's XEP-0156 host-meta for its WebSocket and BOSH URLs"), profile: undefined },
       ],
-      { title: 'XMPP: Connect', placeHolder: 'Pick a connection' },
+      { title: vscode.l10n.t('XMPP: Connect'), placeHolder: vscode.l10n.t('Pick a connection') },
     );
     if (!pick) return undefined;
     if (pick.profile) return pick.profile;
@@ -149,8 +150,8 @@ async function pickProfile(credentials: Credentials): Promise<ConnectionProfile 
     }
   }
   const url = await vscode.window.showInputBox({
-    title: 'Connection URL (1/3): wss:// or ws:// for WebSocket, https:// or http:// for BOSH',
-    placeHolder: 'wss://finesse.example.com:8445/ws/  or  https://finesse.example.com:7443/http-bind/',
+    title: vscode.l10n.t('Connection URL (1/3): wss:// or ws:// for WebSocket, https:// or http:// for BOSH'),
+    placeHolder: vscode.l10n.t('wss://finesse.example.com:8445/ws/  or  https://finesse.example.com:7443/http-bind/'),
     ignoreFocusOut: true,
     validateInput: (v) => connectionUrlProblem(v),
   });
@@ -163,14 +164,14 @@ async function withSession(id: string | undefined, fn: (s: LiveSession) => unkno
   if (!s) {
     const candidates = allSessions().filter((x) => !needOnline || x.state === 'online');
     if (candidates.length === 0) {
-      void vscode.window.showInformationMessage(needOnline ? 'No XMPP session is online. Run "XMPP: Connect" first.' : 'No XMPP session is open.');
+      void vscode.window.showInformationMessage(needOnline ? vscode.l10n.t('No XMPP session is online. Run "XMPP: Connect" first.') : vscode.l10n.t('No XMPP session is open.'));
       return;
     }
     if (candidates.length === 1) s = candidates[0];
     else {
       const pick = await vscode.window.showQuickPick(
         candidates.map((x) => ({ label: x.jid, description: `${x.state} · ${x.transportName}`, detail: x.url, s: x })),
-        { placeHolder: 'Which session?' },
+        { placeHolder: vscode.l10n.t('Which session?') },
       );
       s = pick?.s;
     }
@@ -189,55 +190,57 @@ async function disconnect(s: LiveSession, documents: SessionDocuments): Promise<
 async function sendStanza(s: LiveSession): Promise<void> {
   const presets = stanzaPresets(s.session.bareJid);
   const pick = await vscode.window.showQuickPick(
-    [...presets.map((p) => ({ label: p.label, description: p.detail, xml: p.xml })), { label: 'Custom stanza…', description: 'any <message>, <presence> or <iq>', xml: '' }],
-    { title: `Send Stanza as ${s.jid}` },
+    [...presets.map((p) => ({ label: p.label, description: p.detail, xml: p.xml })), { label: vscode.l10n.t('Custom stanza…'), description: vscode.l10n.t('any <message>, <presence> or <iq>'), xml: '' }],
+    { title: vscode.l10n.t('Send Stanza as {0}', s.jid) },
   );
   if (!pick) return;
   const xml = await vscode.window.showInputBox({
-    title: `Send Stanza as ${s.jid}`,
+    title: vscode.l10n.t('Send Stanza as {0}', s.jid),
     value: pick.xml,
     ignoreFocusOut: true,
-    prompt: 'One <message>, <presence> or <iq>; checked before it is sent',
+    prompt: vscode.l10n.t('One <message>, <presence> or <iq>; checked before it is sent'),
     validateInput: objectionOf(parseStanza),
   });
   if (!xml) return;
   try {
     s.session.send(xml);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Not sent: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Not sent: {0}', (e as Error).message));
   }
 }
 
 async function subscribe(s: LiveSession): Promise<void> {
   const { local, domain } = parseJid(s.session.bareJid);
-  const service = await vscode.window.showInputBox({ title: 'Pubsub service (1/2)', value: `pubsub.${domain}`, ignoreFocusOut: true });
+  const service = await vscode.window.showInputBox({ title: vscode.l10n.t('Pubsub service (1/2)'), value: `pubsub.${domain}`, ignoreFocusOut: true });
   if (!service) return;
-  const node = await vscode.window.showInputBox({ title: 'Node (2/2)', value: `/finesse/api/User/${local}`, ignoreFocusOut: true, prompt: 'For Finesse: /finesse/api/User/<agentid>, /finesse/api/Team/<id>/Users …' });
+  const node = await vscode.window.showInputBox({ title: vscode.l10n.t('Node (2/2)'), value: `/finesse/api/User/${local}`, ignoreFocusOut: true, prompt: vscode.l10n.t('For Finesse: /finesse/api/User/<agentid>, /finesse/api/Team/<id>/Users …') });
   if (!node) return;
-  const action = await vscode.window.showQuickPick(['Subscribe', 'Unsubscribe'], { title: `${node} on ${service}` });
+  const SUBSCRIBE = vscode.l10n.t('Subscribe');
+  const action = await vscode.window.showQuickPick([SUBSCRIBE, vscode.l10n.t('Unsubscribe')], { title: vscode.l10n.t('{0} on {1}', node, service) });
   if (!action) return;
+  const subscribing = action === SUBSCRIBE;
   try {
-    if (action === 'Subscribe') await s.session.subscribe(service, node);
+    if (subscribing) await s.session.subscribe(service, node);
     else await s.session.unsubscribe(service, node);
-    void vscode.window.showInformationMessage(`${action}d ${s.session.bareJid} ${action === 'Subscribe' ? 'to' : 'from'} ${node}.`);
+    void vscode.window.showInformationMessage(subscribing ? vscode.l10n.t('Subscribed {0} to {1}.', s.session.bareJid, node) : vscode.l10n.t('Unsubscribed {0} from {1}.', s.session.bareJid, node));
   } catch (e) {
-    void vscode.window.showErrorMessage(`${action} failed: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(subscribing ? vscode.l10n.t('Subscribe failed: {0}', (e as Error).message) : vscode.l10n.t('Unsubscribe failed: {0}', (e as Error).message));
   }
 }
 
 async function pause(s: LiveSession): Promise<void> {
   const text = await vscode.window.showInputBox({
-    title: `Pause ${s.jid} (XEP-0124 §10)`,
+    title: vscode.l10n.t('Pause {0} (XEP-0124 §10)', s.jid),
     value: '60',
-    prompt: 'Seconds the connection manager keeps the session without requests (at most its maxpause); requests resume by themselves',
-    validateInput: (v) => (/^\d{1,5}$/.test(v.trim()) && Number(v) > 0 ? undefined : 'a number of seconds'),
+    prompt: vscode.l10n.t('Seconds the connection manager keeps the session without requests (at most its maxpause); requests resume by themselves'),
+    validateInput: (v) => (/^\d{1,5}$/.test(v.trim()) && Number(v) > 0 ? undefined : vscode.l10n.t('a number of seconds')),
   });
   if (!text) return;
   try {
     const granted = await s.session.pause(Number(text));
-    void vscode.window.showInformationMessage(`${s.jid} paused for ${granted} s.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} paused for {1} s.', s.jid, granted));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Not paused: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Not paused: {0}', (e as Error).message));
   }
 }
 
@@ -245,10 +248,10 @@ async function saveTranscript(s: LiveSession): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `${s.session.bareJid.replace(/[^\w.@-]/g, '_')}-${stamp}.xmpp.log`;
-  const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { 'XMPP transcript': ['log'] }, title: 'Save Session Transcript' });
+  const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { [vscode.l10n.t('XMPP transcript')]: ['log'] }, title: vscode.l10n.t('Save Session Transcript') });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, Buffer.from(s.transcript(), 'utf8'));
-  const open = await vscode.window.showInformationMessage(`Saved ${s.buffer.length} stanzas to ${target.fsPath} (SASL data redacted).`, 'Open');
+  const open = await vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} stanzas to {1} (SASL data redacted).', s.buffer.length, target.fsPath), vscode.l10n.t('Open'));
   if (open) await vscode.window.showTextDocument(target);
 }
 

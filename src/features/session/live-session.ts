@@ -36,7 +36,7 @@ export class LiveSession implements vscode.Disposable {
     this.lines = new LineBatcher((text) => this.channel.append(text));
     this.status = vscode.window.createStatusBarItem(`xmppBosh.session.${this.id}`, vscode.StatusBarAlignment.Left, 50);
     this.status.name = `XMPP ${this.transportName} ${label}`;
-    this.status.command = { title: 'Session actions', command: 'xmppBosh.sessionActions', arguments: [this.id] };
+    this.status.command = { title: vscode.l10n.t('Session actions'), command: 'xmppBosh.sessionActions', arguments: [this.id] };
     this.showState('connecting', profile.url);
     this.status.show();
 
@@ -89,10 +89,11 @@ export class LiveSession implements vscode.Disposable {
 
   private showState(state: SessionState, detail: string): void {
     const icon = { connecting: '$(sync~spin)', authenticating: '$(sync~spin)', binding: '$(sync~spin)', online: '$(plug)', reconnecting: '$(sync~spin)', closed: '$(debug-disconnect)' }[state];
-    const what = state === 'online' ? `online (${this.transportLabel})` : state === 'closed' ? `closed: ${detail}` : state;
-    const short = state === 'online' ? `online, ${statusShort(this.session)}` : state === 'closed' ? 'closed' : state;
+    const named = stateWords(state);
+    const what = state === 'online' ? vscode.l10n.t('online ({0})', this.transportLabel) : state === 'closed' ? vscode.l10n.t('closed: {0}', detail) : named;
+    const short = state === 'online' ? vscode.l10n.t('online, {0}', statusShort(this.session)) : named;
     this.status.text = `${icon} ${this.session.bareJid}: ${short}`;
-    this.status.tooltip = `XMPP ${this.session.bareJid} over ${this.transportName}: ${what}\n${this.url}\nClick for Disconnect, Send Stanza, Subscribe, Save Transcript`;
+    this.status.tooltip = `${vscode.l10n.t('XMPP {0} over {1}: {2}', this.session.bareJid, this.transportName, what)}\n${this.url}\n${vscode.l10n.t('Click for Disconnect, Send Stanza, Subscribe, Save Transcript')}`;
     this.status.backgroundColor = state === 'closed' && detail !== 'disconnected' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
 
@@ -125,5 +126,16 @@ export class LiveSession implements vscode.Disposable {
     this.lines.dispose();
     this.channel.dispose();
     this.changed.dispose();
+  }
+}
+
+function stateWords(state: SessionState): string {
+  switch (state) {
+    case 'connecting': return vscode.l10n.t('connecting');
+    case 'authenticating': return vscode.l10n.t('authenticating');
+    case 'binding': return vscode.l10n.t('binding');
+    case 'online': return vscode.l10n.t('online');
+    case 'reconnecting': return vscode.l10n.t('reconnecting');
+    case 'closed': return vscode.l10n.t('closed');
   }
 }

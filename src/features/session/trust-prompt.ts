@@ -11,10 +11,11 @@ export async function askToTrust(url: string, why: string, fingerprint: string):
   } catch {
     // the URL as given
   }
+  const trust = vscode.l10n.t('Trust This Certificate');
   const choice = await vscode.window.showWarningMessage(
-    `The certificate of ${host} is not trusted.`,
-    { modal: true, detail: `${why}\n\nTrust this certificate (SHA-256 ${fingerprint}) for this host? Only do so if you recognise it, e.g. a Finesse server's self-signed certificate.` },
-    TRUST_CHOICE,
+    vscode.l10n.t('The certificate of {0} is not trusted.', host),
+    { modal: true, detail: `${why}\n\n${vscode.l10n.t("Trust this certificate (SHA-256 {0}) for this host? Only do so if you recognise it, e.g. a Finesse server's self-signed certificate.", fingerprint)}` },
+    trust,
   );
-  return choice === TRUST_CHOICE;
+  return choice === trust;
 }

@@ -101,6 +101,26 @@ describe('Open Decoded Beside and Copy Decoded in a real VS Code', () => {
     assert.ok(!copied.includes(payload));
   });
 
+  it('decodes a stanza of an output channel from its hover, which offers no Inspector there', async () => {
+    const channel = vscode.window.createOutputChannel('XMPP decoded view test', 'xmpp-log');
+    try {
+      channel.appendLine("2026-11-23T21:07:49.010Z RECV rid=1573741821 <body xmlns='http://jabber.org/protocol/httpbind'><message from='pubsub.localhost' to='agent@localhost' id='n42'><event xmlns='http://jabber.org/protocol/pubsub#event'><items node='/finesse/api/User/agent'><item id='i42'><notification xmlns='http://jabber.org/protocol/pubsub'>&lt;Update&gt;&lt;data&gt;&lt;user&gt;&lt;loginId&gt;agent&lt;/loginId&gt;&lt;state&gt;TALKING&lt;/state&gt;&lt;/user&gt;&lt;/data&gt;&lt;event&gt;PUT&lt;/event&gt;&lt;/Update&gt;</notification></item></items></event></message></body>");
+      channel.show(true);
+      const doc = await until('the output channel as a document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.getText().includes('TALKING')));
+      const at = positionOf(doc, '&lt;Update', 4);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+      const value = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+      const commands = [...value.matchAll(/\]\(command:([\w.]+)\?([^)]*)\)/g)];
+      assert.deepEqual(commands.map((m) => m[1]), ['xmppBosh.openDecodedBeside'], value);
+      await vscode.commands.executeCommand('xmppBosh.openDecodedBeside', ...(JSON.parse(decodeURIComponent(commands[0][2])) as unknown[]));
+      const text = await decodedText('the decoded output line', (t) => t.includes('<state>TALKING</state>'));
+      assert.match(text.split('\n')[0], /^<!-- .*line 1 · 2026-11-23T21:07:49\.010Z · received · 1 nested layer decoded -->$/);
+      assert.match(text, /<!-- decoded from escaped text, layer 1 -->\n\s*<Update>/);
+    } finally {
+      channel.dispose();
+    }
+  });
+
   it('the hover offers exactly two commands, Open in Stanza Inspector and Open Decoded Beside, and its link opens the view', async () => {
     const log = await openSample('finesse/openfire/debug.log');
     const at = positionOf(log.document, '&lt;Update&gt;', 5, 1);
