@@ -84,7 +84,7 @@ async function connectProfile(credentials: Credentials, profile: ConnectionProfi
       });
       if (!fromStore) {
         const REMEMBER = vscode.l10n.t('Remember');
-        const remember = await vscode.window.showInformationMessage(vscode.l10n.t('Online as {0}. Remember the password for {1} in the OS keychain?', live.session.jid, profile.jid), REMEMBER, vscode.l10n.t('Not now'));
+        const remember = await vscode.window.showInformationMessage(vscode.l10n.t('Online as {0}. Remember the password for {1} in the OS keychain?', live.session.jid ?? profile.jid, profile.jid), REMEMBER, vscode.l10n.t('Not now'));
         if (remember === REMEMBER) await credentials.remember(profile, password);
       }
       return;
