@@ -10,6 +10,7 @@ import { registerSession, type LiveSessionsApi } from './features/session';
 import type { SessionsTree } from './features/sessions-view/sessions-tree';
 import { registerSessionsView } from './features/sessions-view';
 import { registerTimeline } from './features/timeline';
+import { registerWalkthrough } from './features/walkthrough';
 import { installTranslator } from './features/translation';
 
 /**
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sessionsTree = registerSessionsView(context, incident);
   registerTimeline(context, incident);
   registerSanitize(context);
+  registerWalkthrough(context);
   // Features register themselves here as they land.
   return { incident, sessionsTree, liveSessions };
 }
