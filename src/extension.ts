@@ -3,7 +3,7 @@ import { registerDecodedView } from './features/decoded-view';
 import { registerDiagnostics } from './features/diagnostics';
 import type { IncidentStore } from './features/diagnostics/incident-state';
 import { registerHover } from './features/hover';
-import { registerInspector } from './features/inspector';
+import { registerInspector, type InspectorApi } from './features/inspector';
 import { registerOutline } from './features/outline';
 import { registerSanitize } from './features/sanitize';
 import { registerSession, type LiveSessionsApi } from './features/session';
@@ -21,12 +21,13 @@ export interface ExtensionApi {
   incident: IncidentStore;
   sessionsTree: SessionsTree;
   liveSessions: LiveSessionsApi;
+  inspector: InspectorApi;
 }
 
 /** Registers each feature; features live in src/features/, one folder each. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   installTranslator();
-  registerInspector(context);
+  const inspector = registerInspector(context);
   registerHover(context);
   registerOutline(context);
   registerDecodedView(context);
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerSanitize(context);
   registerWalkthrough(context);
   // Features register themselves here as they land.
-  return { incident, sessionsTree, liveSessions };
+  return { incident, sessionsTree, liveSessions, inspector };
 }
 
 export function deactivate(): void {}

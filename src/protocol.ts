@@ -26,6 +26,16 @@ export interface Row {
   error?: string;
 }
 
+/** A row's columns as the text filter reads them, lower-cased: the page and the host search the same text. */
+export function rowText(r: Row): string {
+  return [r.line, r.time, r.direction, r.kind, r.from, r.to, r.node, r.summary, r.error].filter((v) => v !== undefined).join('\u0000').toLowerCase();
+}
+
+/** The words of a text filter: every one must be found. */
+export function filterWords(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
 /** Deepest nesting of a decoded tree sent to the page; a deeper stanza is shown as text. */
 export const MAX_TREE_DEPTH = 200;
 
@@ -57,7 +67,10 @@ export interface Detail {
 export type SourceRef = { kind: 'file'; path: string } | { kind: 'document'; uri: string; selection?: { start: number; end: number } };
 
 export interface Filters {
+  /** Words searched in the table's columns and, by the host, in each stanza's whole decoded XML. */
   text: string;
+  /** An element path (src/core/match), tested by the host on each stanza's decoded tree; '' for none. */
+  match: string;
   kinds: string[];
   direction: '' | RowDirection;
   jid: string;
@@ -72,11 +85,19 @@ export interface InspectorState {
   scrollTop?: number;
   /** Line to select once rows arrive (from a hover's "Open in Stanza Inspector"). */
   revealLine?: number;
+  /** The user paused following (rows that arrive are counted, shown on resuming). */
+  paused?: boolean;
 }
 
 export type HostMessage =
-  | { type: 'reset'; title: string; source: SourceRef; revealLine?: number }
+  | { type: 'reset'; title: string; source: SourceRef; revealLine?: number; follows?: boolean }
   | { type: 'rows'; rows: Row[] }
+  /** The source was opened again at a line: select the stanza there. */
+  | { type: 'select'; line: number }
+  /** Rows of search `search` that match, found since the last such message; `searched` of `total` stanzas read so far. */
+  | { type: 'matches'; search: number; indices: number[]; searched: number; total: number; done: boolean }
+  /** The element path of search `search` cannot be read; `column` is 1-based in it. */
+  | { type: 'searchError'; search: number; message: string; column: number }
   | { type: 'progress'; rows: number; done: boolean; bytes?: number; totalBytes?: number }
   | { type: 'detail'; detail: Detail }
   | { type: 'error'; message: string };
@@ -86,9 +107,14 @@ export type WebviewMessage =
   | { type: 'detail'; index: number }
   | { type: 'reveal'; index: number }
   | { type: 'copy'; index: number; what: 'decoded' | 'original' }
-  | { type: 'export'; indices: number[] };
+  | { type: 'export'; indices: number[] }
+  /** Search every stanza for the text and the element path (both '' cancels the search before). */
+  | { type: 'search'; search: number; text: string; match: string };
 
-export const EMPTY_FILTERS: Filters = { text: '', kinds: [], direction: '', jid: '', node: '' };
+export const EMPTY_FILTERS: Filters = { text: '', match: '', kinds: [], direction: '', jid: '', node: '' };
+
+/** Longest text or element path the host accepts in a search. */
+export const MAX_SEARCH_CHARS = 1000;
 
 // --- readers: undefined for anything that is not a well-formed message ---
 
@@ -112,6 +138,8 @@ export function readWebviewMessage(m: unknown): WebviewMessage | undefined {
       return isIndex(m.index) && (m.what === 'decoded' || m.what === 'original') ? { type: 'copy', index: m.index, what: m.what } : undefined;
     case 'export':
       return Array.isArray(m.indices) && m.indices.every(isIndex) ? { type: 'export', indices: m.indices as number[] } : undefined;
+    case 'search':
+      return isIndex(m.search) && isStr(m.text) && isStr(m.match) && m.text.length <= MAX_SEARCH_CHARS && m.match.length <= MAX_SEARCH_CHARS ? { type: 'search', search: m.search, text: m.text, match: m.match } : undefined;
     default:
       return undefined;
   }
@@ -123,8 +151,19 @@ export function readHostMessage(m: unknown): HostMessage | undefined {
     case 'reset': {
       const source = readSource(m.source);
       if (!isStr(m.title) || !source) return undefined;
-      return isIndex(m.revealLine) ? { type: 'reset', title: m.title, source, revealLine: m.revealLine } : { type: 'reset', title: m.title, source };
+      if (!(m.follows === undefined || typeof m.follows === 'boolean')) return undefined;
+      const reset: HostMessage = { type: 'reset', title: m.title, source };
+      if (isIndex(m.revealLine)) reset.revealLine = m.revealLine;
+      if (m.follows) reset.follows = true;
+      return reset;
     }
+    case 'select':
+      return isIndex(m.line) ? { type: 'select', line: m.line } : undefined;
+    case 'matches':
+      if (!isIndex(m.search) || !isIndex(m.searched) || !isIndex(m.total) || typeof m.done !== 'boolean') return undefined;
+      return Array.isArray(m.indices) && m.indices.every(isIndex) ? { type: 'matches', search: m.search, indices: m.indices as number[], searched: m.searched, total: m.total, done: m.done } : undefined;
+    case 'searchError':
+      return isIndex(m.search) && isStr(m.message) && isIndex(m.column) ? { type: 'searchError', search: m.search, message: m.message, column: m.column } : undefined;
     case 'rows':
       return Array.isArray(m.rows) && m.rows.every(isRow) ? { type: 'rows', rows: m.rows as Row[] } : undefined;
     case 'progress': {
@@ -158,6 +197,7 @@ export function readState(s: unknown): InspectorState | undefined {
   if (isIndex(s.selected)) state.selected = s.selected;
   if (typeof s.scrollTop === 'number' && s.scrollTop >= 0) state.scrollTop = s.scrollTop;
   if (isIndex(s.revealLine)) state.revealLine = s.revealLine;
+  if (s.paused === true) state.paused = true;
   return state;
 }
 
@@ -166,7 +206,9 @@ function readFilters(f: unknown): Filters | undefined {
   if (!isStr(f.text) || !isStr(f.jid) || !isStr(f.node)) return undefined;
   if (!(f.direction === '' || f.direction === 'sent' || f.direction === 'received')) return undefined;
   if (!Array.isArray(f.kinds) || !f.kinds.every(isStr)) return undefined;
-  return { text: f.text, kinds: f.kinds as string[], direction: f.direction, jid: f.jid, node: f.node };
+  // Saved before the element filter existed: none.
+  if (!(f.match === undefined || isStr(f.match))) return undefined;
+  return { text: f.text, match: f.match ?? '', kinds: f.kinds as string[], direction: f.direction, jid: f.jid, node: f.node };
 }
 
 function readSource(s: unknown): SourceRef | undefined {

@@ -23,7 +23,12 @@ let filterTimer = 0;
 let restoredScroll = state.scrollTop;
 
 // --- layout ---
-const textInput = input('filter-text', 'Filter: text in any column (/ to focus)', state.filters.text);
+const textInput = input('filter-text', 'Filter: text anywhere in the stanza (/ to focus)', state.filters.text);
+const matchInput = input('filter-match', 'Elements: Update/user/state=NOT_READY, iq[type=error]', state.filters.match);
+matchInput.title = 'Element names from outer to inner, at any depth, decoded layers included; [attr] or [attr=value] on any step, =text on the last';
+const matchError = h('div', { class: 'match-error', attrs: { role: 'alert' } });
+const followButton = h('button', { class: 'follow', attrs: { type: 'button', 'aria-pressed': 'true' } }, 'Following');
+followButton.hidden = true;
 const jidInput = input('filter-jid', 'JID', state.filters.jid);
 const nodeInput = input('filter-node', 'pubsub node', state.filters.node);
 const dirSelect = h('select', { class: 'filter-dir', title: 'Direction' }, option('', 'both directions'), option('sent', '→ sent'), option('received', '← received'));
@@ -36,7 +41,8 @@ const header = h(
   'div',
   { class: 'header' },
   h('div', { class: 'header-row' }, titleEl, status),
-  h('div', { class: 'header-row filters' }, textInput, jidInput, nodeInput, dirSelect, exportButton),
+  h('div', { class: 'header-row filters' }, textInput, matchInput, jidInput, nodeInput, dirSelect, followButton, exportButton),
+  matchError,
   kindBar,
 );
 const columns = h('div', { class: 'row head', attrs: { role: 'row' } }, ...['line', 'time', 'dir', 'kind', 'from → to', 'node', 'summary'].map((c, i) => h('span', { class: `cell c${i}`, attrs: { role: 'columnheader' } }, c)));
@@ -54,7 +60,8 @@ const main = h('div', { class: 'main' }, h('div', { class: 'table' }, columns, t
 document.body.append(header, main);
 
 // --- filters ---
-for (const el of [textInput, jidInput, nodeInput]) el.addEventListener('input', () => scheduleFilter());
+for (const el of [textInput, matchInput, jidInput, nodeInput]) el.addEventListener('input', () => scheduleFilter());
+followButton.addEventListener('click', () => setPaused(!state.paused));
 dirSelect.addEventListener('change', () => scheduleFilter(0));
 exportButton.addEventListener('click', () => post({ type: 'export', indices: store.visible.map((pos) => store.rows[pos].index) }));
 document.addEventListener('keydown', (e) => {
@@ -62,8 +69,8 @@ document.addEventListener('keydown', (e) => {
   if (e.key === '/' && !inField) {
     e.preventDefault();
     textInput.focus();
-  } else if (e.key === 'Escape' && e.target === textInput) {
-    textInput.value = '';
+  } else if (e.key === 'Escape' && (e.target === textInput || e.target === matchInput)) {
+    (e.target as HTMLInputElement).value = '';
     scheduleFilter(0);
     table.element.focus();
   } else if (e.key === 'Enter' && inField) {
@@ -72,13 +79,15 @@ document.addEventListener('keydown', (e) => {
 });
 
 function currentFilters(): Filters {
-  return { text: textInput.value, jid: jidInput.value, node: nodeInput.value, direction: dirSelect.value as Filters['direction'], kinds: state.filters.kinds };
+  return { text: textInput.value, match: matchInput.value, jid: jidInput.value, node: nodeInput.value, direction: dirSelect.value as Filters['direction'], kinds: state.filters.kinds };
 }
 
 function scheduleFilter(delay = 120): void {
   clearTimeout(filterTimer);
   filterTimer = window.setTimeout(() => {
+    const before = state.filters;
     state.filters = currentFilters();
+    if (before.text !== state.filters.text || before.match !== state.filters.match) startSearch();
     store.apply(state.filters);
     table.refresh();
     renderKinds();
@@ -114,6 +123,66 @@ function renderKinds(): void {
 let progress = { rows: 0, done: false, bytes: undefined as number | undefined, totalBytes: undefined as number | undefined };
 let errorText = '';
 
+// --- search in the host: words anywhere in the decoded XML, the element path ---
+let searchId = 0;
+let searching: { searched: number; total: number; done: boolean } | undefined;
+
+/** Asks the host to search every stanza for the current text and path; the one before is cancelled. */
+function startSearch(): void {
+  searchId++;
+  store.matches = new Set();
+  setMatchError(undefined);
+  const { text, match } = state.filters;
+  const active = text.trim() !== '' || match.trim() !== '';
+  searching = active ? { searched: 0, total: store.rows.length, done: false } : undefined;
+  post({ type: 'search', search: searchId, text, match });
+}
+
+function setMatchError(message: string | undefined): void {
+  matchError.textContent = message ?? '';
+  matchError.hidden = message === undefined;
+  matchInput.classList.toggle('invalid', message !== undefined);
+  matchInput.setAttribute('aria-invalid', String(message !== undefined));
+}
+setMatchError(undefined);
+
+// --- following a growing log or a live session ---
+let follows = false;
+/** Rows that arrived while paused: counted, shown on resuming. */
+let pending: Row[] = [];
+
+function setPaused(paused: boolean): void {
+  state.paused = paused || undefined;
+  if (!paused && pending.length) {
+    const rows = pending;
+    pending = [];
+    addRows(rows);
+  }
+  if (!paused) scrollToNewest();
+  renderFollow();
+  renderStatus();
+  save();
+}
+
+function renderFollow(): void {
+  followButton.hidden = !follows;
+  followButton.setAttribute('aria-pressed', String(!state.paused));
+  followButton.textContent = state.paused ? `Paused${pending.length ? ` (${pending.length.toLocaleString('en-US')} new)` : ''}` : 'Following';
+  followButton.title = state.paused ? 'Show the rows that arrived and follow the newest' : 'Pause: keep the table still; new rows are counted and shown on resuming';
+}
+
+function scrollToNewest(): void {
+  table.element.scrollTop = table.element.scrollHeight;
+}
+
+function addRows(rows: Row[]): void {
+  store.add(rows, state.filters);
+  table.refresh();
+  renderKinds();
+  renderStatus();
+  restoreSelection(rows);
+}
+
 function renderStatus(): void {
   const shown = store.visible.length;
   const total = store.rows.length;
@@ -122,6 +191,8 @@ function renderStatus(): void {
     const pct = progress.bytes !== undefined && progress.totalBytes ? ` (${Math.floor((100 * progress.bytes) / progress.totalBytes)}% read)` : '';
     s += `, reading…${pct}`;
   }
+  if (searching && !searching.done) s += `, searching the stanzas… ${searching.total ? Math.floor((100 * searching.searched) / searching.total) : 0}%`;
+  if (follows && state.paused && pending.length) s += `, ${pending.length.toLocaleString('en-US')} new while paused`;
   if (errorText) s += ` — ${errorText}`;
   status.textContent = s;
   status.classList.toggle('error', errorText !== '');
@@ -173,8 +244,13 @@ function onHost(m: HostMessage): void {
       if (m.revealLine !== undefined) state.revealLine = m.revealLine;
       titleEl.textContent = m.title;
       store.clear();
+      pending = [];
+      follows = m.follows === true;
       errorText = '';
       progress = { rows: 0, done: false, bytes: undefined, totalBytes: undefined };
+      // The host searches the rows it reads from now on, and tests each one that follows.
+      if (state.filters.text.trim() !== '' || state.filters.match.trim() !== '') startSearch();
+      renderFollow();
       table.refresh();
       renderKinds();
       renderStatus();
@@ -182,13 +258,40 @@ function onHost(m: HostMessage): void {
       break;
     }
     case 'rows': {
-      store.add(m.rows, state.filters);
-      table.refresh();
-      renderKinds();
-      renderStatus();
-      restoreSelection(m.rows);
+      // Rows after the first reading are the source growing.
+      const appended = follows && progress.done;
+      if (appended && state.paused) {
+        pending.push(...m.rows);
+        renderFollow();
+        renderStatus();
+        break;
+      }
+      addRows(m.rows);
+      if (appended) scrollToNewest();
       break;
     }
+    case 'select':
+      state.revealLine = m.line;
+      restoreSelection([...store.rows, ...pending]);
+      save();
+      break;
+    case 'matches':
+      if (m.search !== searchId || !searching) break;
+      for (const i of m.indices) store.matches.add(i);
+      searching = { searched: m.searched, total: m.total, done: m.done };
+      if (m.indices.length) {
+        store.apply(state.filters);
+        table.refresh();
+        renderKinds();
+      }
+      renderStatus();
+      break;
+    case 'searchError':
+      if (m.search !== searchId) break;
+      searching = undefined;
+      setMatchError(`Element filter, column ${m.column}: ${m.message}`);
+      renderStatus();
+      break;
     case 'progress':
       progress = { rows: m.rows, done: m.done, bytes: m.bytes, totalBytes: m.totalBytes };
       renderStatus();

@@ -1,5 +1,5 @@
 // All rows the host sent, and which of them the filters let through. No DOM here.
-import type { Filters, Row } from '../protocol';
+import { filterWords, rowText, type Filters, type Row } from '../protocol';
 
 export class RowStore {
   readonly rows: Row[] = [];
@@ -7,10 +7,16 @@ export class RowStore {
   visible: number[] = [];
   /** Rows per kind among those matching every filter except the kind filter. */
   counts = new Map<string, number>();
+  /**
+   * Rows the host found for the current search (words anywhere in the decoded XML, the element
+   * path); a row whose columns hold the words shows without waiting for it.
+   */
+  matches = new Set<number>();
   private haystacks: string[] = [];
   private byIndex = new Map<number, number>();
 
   clear(): void {
+    this.matches = new Set();
     this.rows.length = 0;
     this.haystacks = [];
     this.visible = [];
@@ -20,7 +26,7 @@ export class RowStore {
 
   /** Adds rows and reports which of them pass the filters (they are appended to `visible`). */
   add(rows: readonly Row[], filters: Filters): void {
-    const m = matcher(filters);
+    const m = matcher(filters, this.matches);
     for (const r of rows) {
       const pos = this.rows.length;
       this.rows.push(r);
@@ -35,7 +41,7 @@ export class RowStore {
   }
 
   apply(filters: Filters): void {
-    const m = matcher(filters);
+    const m = matcher(filters, this.matches);
     const visible: number[] = [];
     const counts = new Map<string, number>();
     for (let pos = 0; pos < this.rows.length; pos++) {
@@ -67,11 +73,12 @@ export class RowStore {
 }
 
 function haystack(r: Row): string {
-  return [r.line, r.time, r.direction, r.kind, r.from, r.to, r.node, r.summary, r.error].filter((v) => v !== undefined).join('\u0000').toLowerCase();
+  return rowText(r);
 }
 
-function matcher(f: Filters) {
-  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+function matcher(f: Filters, found: ReadonlySet<number>) {
+  const words = filterWords(f.text);
+  const path = f.match.trim() !== '';
   const jid = f.jid.trim().toLowerCase();
   const node = f.node.trim().toLowerCase();
   const kinds = new Set(f.kinds);
@@ -80,7 +87,9 @@ function matcher(f: Filters) {
       if (f.direction && r.direction !== f.direction) return false;
       if (jid && !((r.from ?? '').toLowerCase().includes(jid) || (r.to ?? '').toLowerCase().includes(jid))) return false;
       if (node && !(r.node ?? '').toLowerCase().includes(node)) return false;
-      for (const w of words) if (!hay.includes(w)) return false;
+      // Only the host can test an element path or look inside the decoded XML.
+      if (path) return found.has(r.index);
+      for (const w of words) if (!hay.includes(w)) return found.has(r.index);
       return true;
     },
     kind(r: Row): boolean {

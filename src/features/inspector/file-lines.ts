@@ -45,6 +45,13 @@ export class FileLines {
     }
   }
 
+  /** How many bytes lines first..last take in the file (to size a read of many stanzas at once). */
+  async bytesOf(first: number, last: number): Promise<number> {
+    await (this.building ??= this.extend());
+    if (last >= this.count) return Math.max(0, this.size - (this.starts[first - 1] ?? this.size));
+    return this.starts[last] - this.starts[first - 1];
+  }
+
   /** Lines recorded; a final line break does not start another line. */
   private get count(): number {
     return this.size === 0 ? 0 : this.n > 1 && this.starts[this.n - 1] === this.size ? this.n - 1 : this.n;

@@ -19,6 +19,9 @@ import { HarPositions } from './har-positions';
 /** Default for the `xmppBosh.inspector.maxChars` setting: how much of one stanza the detail pane shows. */
 export const DEFAULT_DETAIL_MAX_CHARS = 2_000_000;
 
+/** Most bytes of a log read back at once when every stanza is searched. */
+export const READ_TOGETHER_BYTES = 1024 * 1024;
+
 /** Rows sent to the webview in one message. */
 export const ROWS_PER_BATCH = 2000;
 /** The first message is smaller, so the table fills before the rest of a large file is read. */
@@ -93,6 +96,50 @@ export class FragmentIndex {
     if (text.length !== length) throw new FileChangedError(this.file.path);
     f.text = text;
     return f;
+  }
+
+  /**
+   * Fragments from..to-1 with their text, for a search over all of them: neighbouring log
+   * fragments are read back together, with one positioned read of up to READ_TOGETHER_BYTES.
+   */
+  async fragmentsBetween(from: number, to: number): Promise<Array<{ index: number; fragment: Fragment }>> {
+    const out: Array<{ index: number; fragment: Fragment }> = [];
+    to = Math.min(to, this.slot.size);
+    let i = Math.max(0, from);
+    while (i < to) {
+      const slot = this.slot.get(i);
+      if (slot < 0 || !this.file) {
+        const f = await this.fragment(i);
+        if (f) out.push({ index: i, fragment: f });
+        i++;
+        continue;
+      }
+      // A run of log fragments whose lines fit one read.
+      const first = this.positions.get(slot)!.fragment.line;
+      let j = i + 1;
+      let last = this.positions.get(slot)!.fragment.endLine;
+      while (j < to && this.slot.get(j) >= 0) {
+        const end = this.positions.get(this.slot.get(j))!.fragment.endLine;
+        if ((await this.file.bytesOf(first, end)) > READ_TOGETHER_BYTES) break;
+        last = end;
+        j++;
+      }
+      const lines = await this.file.read(first, last);
+      for (let k = i; k < j; k++) {
+        const { fragment: f, length } = this.positions.get(this.slot.get(k))!;
+        const text = lines.slice(f.line - first, f.endLine - first + 1).join('\n').slice(f.column, f.column + length);
+        if (text.length !== length) throw new FileChangedError(this.file.path);
+        f.text = text;
+        out.push({ index: k, fragment: f });
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  /** The fragment decoded as every face decodes it (credentials hidden unless the user chose otherwise). */
+  decode(f: Fragment): DecodedFragment {
+    return this.decodeCopy(f);
   }
 
   /** A HAR fragment: its entry read again from the file and parsed, the fragment taken by its number. */

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { SourceRef } from '../../protocol';
-import { INSPECTOR_VIEW_TYPE, InspectorPanel, InspectorSerializer } from './inspector-panel';
+import { INSPECTOR_VIEW_TYPE, InspectorPanel, InspectorSerializer, type InspectorInfo } from './inspector-panel';
 
 export const OPEN_INSPECTOR_COMMAND = 'xmppBosh.openInspector';
 
@@ -12,7 +12,18 @@ export interface OpenAtLine {
   line: number;
 }
 
-export function registerInspector(context: vscode.ExtensionContext): void {
+/** What the extension hands its callers (its tests) of the Inspector. */
+export interface InspectorApi {
+  /** The open Inspector tabs, one per source. */
+  panels(): Promise<InspectorInfo[]>;
+  /**
+   * Searches every stanza of the tab showing `uri` as its filters do (text anywhere in the decoded
+   * XML, an element path), answering the lines of the stanzas found, or what is wrong with the path.
+   */
+  find(uri: vscode.Uri, text: string, match?: string): Promise<number[] | string>;
+}
+
+export function registerInspector(context: vscode.ExtensionContext): InspectorApi {
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_INSPECTOR_COMMAND, async (arg?: vscode.Uri | OpenAtLine) => {
       let target;
@@ -26,10 +37,18 @@ export function registerInspector(context: vscode.ExtensionContext): void {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a log, HAR capture or XML file (or select stanzas in one) to inspect it.'));
         return;
       }
-      InspectorPanel.create(context.extensionUri).show(target.source, target.line);
+      InspectorPanel.open(context.extensionUri, target.source, target.line);
     }),
     vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, new InspectorSerializer(context.extensionUri)),
   );
+  return {
+    panels: () => InspectorPanel.all(),
+    async find(uri, text, match = '') {
+      const panel = InspectorPanel.forSource(uri.scheme === 'file' ? { kind: 'file', path: uri.fsPath } : { kind: 'document', uri: uri.toString() });
+      if (!panel) throw new Error(vscode.l10n.t('no Stanza Inspector tab shows {0}', uri.toString()));
+      return panel.find(text, match);
+    },
+  };
 }
 
 async function sourceFor(arg: vscode.Uri | OpenAtLine | undefined): Promise<{ source: SourceRef; line?: number } | undefined> {

@@ -1,22 +1,46 @@
-// One Stanza Inspector tab: reads its source into a FragmentIndex, streams rows to the page,
+// One Stanza Inspector tab per source: reads its source into a FragmentIndex, streams rows to the page,
+// follows a log that grows and a live session, searches every stanza for the page's filters,
 // answers detail/copy/reveal/export requests. Everything the page posts is read with the protocol's readers.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { fragmentEnd, type Fragment } from '../../core/fragment';
+import { looksLikeHar } from '../../core/find/har';
+import { readHead } from '../../core/find/source';
 import { readWebviewMessage, type HostMessage, type InspectorState, type Row, type SourceRef, type WebviewMessage } from '../../protocol';
-import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, batchIsDue } from './fragment-index';
+import { sessionById } from '../session/live-sessions';
+import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, ROWS_PER_BATCH, batchIsDue } from './fragment-index';
 import { FileLines } from './file-lines';
 import { readFileFragments, type FileReading } from './file-source';
 import { inspectorHtml } from './inspector-html';
 import { secretsOptions } from '../show-secrets';
 import { fragmentsOfText } from './text-source';
+import { followFile, followSession, liveSessionIdOf, type Follower } from './source-follow';
+import { isEmptyQuery, newStanzaMatches, readQuery, searchStanzas, type StanzaQuery } from './stanza-search';
+
+/** What the extension's tests (and other features) can learn of the open Inspector tabs. */
+export interface InspectorInfo {
+  title: string;
+  source: SourceRef;
+  /** Rows read so far. */
+  rows: number;
+  /** The line of the row selected in the page, if one is. */
+  selectedLine?: number;
+  /** Whether rows are appended as the source grows. */
+  following: boolean;
+}
 
 export const INSPECTOR_VIEW_TYPE = 'xmppBosh.inspector';
 
 export class InspectorPanel {
   /** The Inspector tab last active, for commands that act on "the Inspector" (the session timeline). */
   static active: InspectorPanel | undefined;
+  /** One tab per source: opening a source again reveals its tab. */
+  private static readonly bySource = new Map<string, InspectorPanel>();
   private selectedIndex: number | undefined;
+  private follower: Follower | undefined;
+  /** The page's current search, tested on rows as they are added too. */
+  private search: { id: number; query: StanzaQuery; searched: number; total: number; done: boolean } | undefined;
+  private searchGeneration = 0;
   private index = new FragmentIndex();
   private generation = 0;
   private source: SourceRef | undefined;
@@ -42,12 +66,42 @@ export class InspectorPanel {
     });
     panel.onDidDispose(() => {
       this.generation++;
+      this.searchGeneration++;
+      this.stopFollowing();
+      if (this.source && InspectorPanel.bySource.get(sourceKey(this.source)) === this) InspectorPanel.bySource.delete(sourceKey(this.source));
       if (InspectorPanel.active === this) InspectorPanel.active = undefined;
     });
     panel.onDidChangeViewState((e) => {
       if (e.webviewPanel.active) InspectorPanel.active = this;
     });
     InspectorPanel.active = this;
+  }
+
+  /** The tab showing this source, revealed at `line`, or a new one. */
+  static open(extensionUri: vscode.Uri, source: SourceRef, line?: number): InspectorPanel {
+    const open = InspectorPanel.bySource.get(sourceKey(source));
+    // The same file, now with unsaved changes (or saved again): read the way it now is.
+    if (open && JSON.stringify(open.source) !== JSON.stringify(source)) open.show(source, line);
+    else if (open) open.showAgain(line);
+    if (open) return open;
+    const panel = InspectorPanel.create(extensionUri);
+    panel.show(source, line);
+    return panel;
+  }
+
+  /** The open tabs, newest last. */
+  static async all(): Promise<InspectorInfo[]> {
+    return Promise.all([...InspectorPanel.bySource.values()].map((p) => p.info()));
+  }
+
+  /** The tab showing a source, if one does. */
+  static forSource(source: SourceRef): InspectorPanel | undefined {
+    return InspectorPanel.bySource.get(sourceKey(source));
+  }
+
+  async info(): Promise<InspectorInfo> {
+    const sel = await this.selection().catch(() => undefined);
+    return { title: this.title, source: this.source!, rows: this.index.size, following: this.follower !== undefined, ...(sel?.line !== undefined ? { selectedLine: sel.line } : {}) };
   }
 
   static create(extensionUri: vscode.Uri): InspectorPanel {
@@ -58,12 +112,52 @@ export class InspectorPanel {
 
   /** Shows a source; rows stream in once the page is ready. */
   show(source: SourceRef, revealLine?: number): void {
-    this.source = source;
+    this.adopt(source);
     this.revealLine = revealLine;
     this.title = titleOf(source);
     this.panel.title = vscode.l10n.t('Stanza Inspector: {0}', this.title);
     this.panel.reveal();
     if (this.pageReady) void this.load();
+  }
+
+  /** The source opened again: its tab comes forward at the stanza asked for; an editor's text is read again, as it may have changed. */
+  private showAgain(line: number | undefined): void {
+    this.panel.reveal();
+    if (this.source?.kind === 'document' && !this.follower) {
+      this.revealLine = line;
+      if (this.pageReady) void this.load();
+      return;
+    }
+    if (line === undefined) return;
+    if (this.pageReady) this.post({ type: 'select', line });
+    else this.revealLine = line;
+  }
+
+  /** Takes the source as this tab's, the one tab for it. */
+  private adopt(source: SourceRef): void {
+    if (this.source && InspectorPanel.bySource.get(sourceKey(this.source)) === this) InspectorPanel.bySource.delete(sourceKey(this.source));
+    this.source = source;
+    InspectorPanel.bySource.set(sourceKey(source), this);
+  }
+
+  /**
+   * Runs a search as the page asks for one and answers the lines of the rows found, once it is
+   * done (for the extension's tests and API: the same code the page's filters run).
+   */
+  async find(text: string, match: string): Promise<number[] | string> {
+    const found: number[] = [];
+    let failed: string | undefined;
+    await this.runSearch(-1, text, match, (m) => {
+      if (m.type === 'matches') found.push(...m.indices);
+      else if (m.type === 'searchError') failed = m.message;
+    });
+    if (failed !== undefined) return failed;
+    const lines: number[] = [];
+    for (const i of found) {
+      const f = await this.index.fragment(i);
+      if (f) lines.push(f.line);
+    }
+    return lines;
   }
 
   /** What this tab shows and the line of its selected row, if a row is selected. */
@@ -79,7 +173,7 @@ export class InspectorPanel {
         this.pageReady = true;
         // After a reload the page names its source; otherwise it is the one given to show().
         if (!this.source && m.state?.source) {
-          this.source = m.state.source;
+          this.adopt(m.state.source);
           this.title = titleOf(m.state.source);
           this.panel.title = vscode.l10n.t('Stanza Inspector: {0}', this.title);
         }
@@ -103,16 +197,95 @@ export class InspectorPanel {
         return this.reveal(m.index);
       case 'export':
         return this.export(m.indices);
+      case 'search':
+        return this.runSearch(m.search, m.text, m.match, (r) => this.post(r));
     }
+  }
+
+  /**
+   * Searches every stanza read so far, in runs read back from the source, reporting matches as
+   * they are found; a newer search (or a new reading) cancels it. Rows added later are tested
+   * as they come (see added()).
+   */
+  private async runSearch(id: number, text: string, match: string, report: (m: HostMessage) => void): Promise<void> {
+    const gen = ++this.searchGeneration;
+    const query = readQuery(text, match);
+    if (!('words' in query)) {
+      this.search = undefined;
+      report({ type: 'searchError', search: id, message: query.reason, column: query.column });
+      return;
+    }
+    if (isEmptyQuery(query)) {
+      this.search = undefined;
+      return;
+    }
+    const index = this.index;
+    const search = { id, query, searched: 0, total: index.size, done: false };
+    // The page's own search goes on testing new rows; a search for the API ends with its answer.
+    if (id >= 0) this.search = search;
+    const cancelled = () => gen !== this.searchGeneration || index !== this.index;
+    try {
+      for await (const r of searchStanzas(index, query, cancelled)) {
+        search.searched = r.searched;
+        search.total = r.total;
+        report({ type: 'matches', search: id, indices: r.indices, searched: r.searched, total: r.total, done: false });
+        await new Promise((done) => setImmediate(done));
+        if (cancelled()) return;
+      }
+    } catch (e) {
+      if (cancelled()) return;
+      report({ type: 'error', message: vscode.l10n.t('search stopped: {0}', (e as Error).message) });
+    }
+    if (cancelled()) return;
+    search.done = true;
+    report({ type: 'matches', search: id, indices: [], searched: search.total, total: search.total, done: true });
+  }
+
+  /** A fragment just added as row `row`: tested against the page's search, if one is running. */
+  private added(f: Fragment, row: Row, found: number[]): void {
+    if (this.search && newStanzaMatches(this.index, f, row.index, this.search.query)) found.push(row.index);
+  }
+
+  private postFound(found: number[]): void {
+    const s = this.search;
+    if (s && found.length) this.post({ type: 'matches', search: s.id, indices: found, searched: s.searched, total: s.total, done: s.done });
+  }
+
+  private stopFollowing(): void {
+    this.follower?.dispose();
+    this.follower = undefined;
+  }
+
+  /** Rows found after the first reading: appended, tested against the search, counted. */
+  private appendFollowed(gen: number, fragments: Fragment[]): void {
+    if (gen !== this.generation) return;
+    const rows: Row[] = [];
+    const found: number[] = [];
+    for (const f of fragments) {
+      const row = this.index.add(f);
+      rows.push(row);
+      this.added(f, row, found);
+    }
+    for (let i = 0; i < rows.length; i += ROWS_PER_BATCH) this.post({ type: 'rows', rows: rows.slice(i, i + ROWS_PER_BATCH) });
+    this.postFound(found);
+    this.post({ type: 'progress', rows: this.index.size, done: true });
   }
 
   private async load(): Promise<void> {
     const gen = ++this.generation;
     const source = this.source!;
+    this.stopFollowing();
     // A file is read back line by line on demand instead of kept in memory.
     this.index = new FragmentIndex(source.kind === 'file' ? new FileLines(source.path) : undefined, secretsOptions());
-    this.post({ type: 'reset', title: this.title, source, ...(this.revealLine !== undefined ? { revealLine: this.revealLine } : {}) });
+    // A log file and a live session grow; a HAR capture is written once, and a selection is a snapshot.
+    const sessionId = source.kind === 'document' && !source.selection ? liveSessionIdOf(source.uri) : undefined;
+    const live = sessionId !== undefined ? sessionById(sessionId) : undefined;
+    const follows = source.kind === 'file' ? !(await isHar(source.path)) : live !== undefined;
+    if (gen !== this.generation) return;
+    this.post({ type: 'reset', title: this.title, source, ...(this.revealLine !== undefined ? { revealLine: this.revealLine } : {}), ...(follows ? { follows } : {}) });
     this.revealLine = undefined;
+    let found: number[] = [];
+    let lastFound: Fragment | undefined;
     let batch: Row[] = [];
     let last = Date.now();
     let reading: FileReading | undefined;
@@ -122,6 +295,8 @@ export class InspectorPanel {
     };
     const flush = () => {
       if (batch.length) this.post({ type: 'rows', rows: batch });
+      this.postFound(found);
+      found = [];
       progress(false);
       notify?.report();
       batch = [];
@@ -136,6 +311,11 @@ export class InspectorPanel {
         reading = await readFileFragments(source.path);
         fragments = reading.fragments;
         if (reading.totalBytes >= NOTIFY_BYTES) notify = readingNotification(this.title, reading, () => this.index.size, () => (stopped = true));
+      } else if (live && sessionId !== undefined) {
+        // The transcript as it stands now, and every stanza recorded after it: nothing lost between the two.
+        const text = live.transcript();
+        this.follower = followSession(sessionId, lineBreaks(text) + 1, (f) => this.appendFollowed(gen, f));
+        fragments = fragmentsOfText(text);
       } else fragments = await documentFragments(source);
       for await (const f of fragments) {
         if (gen !== this.generation) return;
@@ -146,7 +326,10 @@ export class InspectorPanel {
           this.post({ type: 'error', message: vscode.l10n.t('reading stopped: {0} stanzas from the first {1} of {2} MB of {3}', this.index.size.toLocaleString('en-US'), mb(reading!.bytesRead() ?? 0), mb(reading!.totalBytes), this.title) });
           return;
         }
-        batch.push(this.index.add(f));
+        const row = this.index.add(f);
+        batch.push(row);
+        this.added(f, row, found);
+        lastFound = f;
         if (batchIsDue(batch.length, this.index.size - batch.length, Date.now() - last)) {
           flush();
           // Let the page's requests (a click on a row) through while a large file is read.
@@ -156,6 +339,14 @@ export class InspectorPanel {
       if (gen !== this.generation) return;
       flush();
       progress(true);
+      if (follows && reading && source.kind === 'file') {
+        const after = lastFound && { line: lastFound.line, column: lastFound.column };
+        this.follower = followFile(source.path, reading, after, (f) => this.appendFollowed(gen, f), () => {
+          // Cut or rotated: what the tab shows is no longer the file; read it again from the start.
+          if (gen === this.generation) void this.load();
+        });
+      }
+      this.follower?.start();
     } catch (e) {
       if (gen !== this.generation) return;
       flush();
@@ -204,6 +395,26 @@ async function documentFragments(source: SourceRef & { kind: 'document' }): Prom
   if (!source.selection) return fragmentsOfText(doc.getText());
   const range = new vscode.Range(source.selection.start, 0, source.selection.end + 1, 0);
   return fragmentsOfText(doc.getText(doc.validateRange(range)), source.selection.start + 1);
+}
+
+/** Which tab a source belongs to: a file by its path whether read from disk or from an editor, an editor's selection apart. */
+function sourceKey(source: SourceRef): string {
+  const uri = source.kind === 'file' ? vscode.Uri.file(source.path).toString() : source.uri;
+  return source.kind === 'document' && source.selection ? `${uri}#${source.selection.start}-${source.selection.end}` : uri;
+}
+
+async function isHar(path: string): Promise<boolean> {
+  try {
+    return looksLikeHar(await readHead(path, 4096));
+  } catch {
+    return false;
+  }
+}
+
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function titleOf(source: SourceRef): string {
