@@ -5,7 +5,7 @@ import { transportName } from '../../core/xmpp/connection-words';
 import { DiscoveryError, discoverConnections, discoveryTarget, type AltConnection, type Discovery } from '../../core/xmpp/discover';
 import { askAccount } from './account-prompt';
 import { saveProfile, type ConnectionProfile, type Credentials } from './profiles';
-import { askToTrust } from './trust-prompt';
+import { confirmCertificate } from './trust-prompt';
 import { objectionOf } from './input-check';
 
 export const DISCOVER_COMMAND = 'xmppBosh.discoverConnection';
@@ -60,10 +60,11 @@ async function discover(credentials: Credentials, input: string): Promise<Discov
     } catch (e) {
       const cert = e instanceof DiscoveryError ? e.certificate : undefined;
       const at = e instanceof DiscoveryError ? e.url : undefined;
-      if (cert?.fingerprint && at && attempt === 0 && !credentials.trustedFingerprint(at)) {
-        if (!(await askToTrust(at, (e as Error).message, cert.fingerprint))) return undefined;
-        await credentials.trust(at, cert.fingerprint);
-        continue;
+      if (cert?.fingerprint && at && attempt === 0) {
+        // First met, or changed since it was trusted: asked either way, never trusted silently.
+        const trusted = await confirmCertificate(credentials, at, (e as Error).message, cert.fingerprint);
+        if (trusted === false) return undefined;
+        if (trusted) continue;
       }
       void vscode.window.showErrorMessage(vscode.l10n.t('XMPP: Discover Connection for {0}: {1}', domain, (e as Error).message));
       return undefined;

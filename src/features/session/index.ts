@@ -11,7 +11,8 @@ import { liveSessionsApi, openSession, type LiveSessionsApi } from './open-sessi
 import { askAccount } from './account-prompt';
 import { DISCOVER_COMMAND, discoverConnection } from './discover-connection';
 import { Credentials, offeredProfiles, type ConnectionProfile } from './profiles';
-import { askToTrust } from './trust-prompt';
+import { confirmCertificate } from './trust-prompt';
+import { watchLiveSessionContext } from './session-context';
 import { SESSION_SCHEME, SessionDocuments } from './session-document';
 import { objectionOf } from './input-check';
 
@@ -38,7 +39,7 @@ export function registerSession(context: vscode.ExtensionContext): LiveSessionsA
   context.subscriptions.push(
     documents,
     vscode.workspace.registerTextDocumentContentProvider(SESSION_SCHEME, documents),
-    cmd(SESSION_COMMANDS.connect, () => connect(credentials)),
+    cmd(SESSION_COMMANDS.connect, (name?: string) => connect(credentials, name)),
     cmd(SESSION_COMMANDS.discover, () => discoverConnection(credentials, (p) => connectProfile(credentials, p))),
     cmd(SESSION_COMMANDS.disconnect, (id?: string) => withSession(id, (s) => disconnect(s, documents))),
     cmd(SESSION_COMMANDS.sendStanza, (id?: string) => withSession(id, sendStanza, true)),
@@ -47,13 +48,16 @@ export function registerSession(context: vscode.ExtensionContext): LiveSessionsA
     cmd(SESSION_COMMANDS.openInInspector, (id?: string) => withSession(id, openInInspector)),
     cmd(SESSION_COMMANDS.actions, (id?: string) => withSession(id, actions)),
     { dispose: () => void Promise.all(allSessions().map((s) => s.session.disconnect().finally(() => s.dispose()))) },
+    watchLiveSessionContext(),
     { dispose: disposeRegistry },
   );
   return liveSessionsApi(credentials);
 }
 
-async function connect(credentials: Credentials): Promise<void> {
-  const profile = await pickProfile(credentials);
+/** Connect: the saved profile of that name when given (Add Connection Profile's "Connect"), else the picker. */
+async function connect(credentials: Credentials, name?: string): Promise<void> {
+  const named = typeof name === 'string' ? offeredProfiles().profiles.find((p) => p.name === name) : undefined;
+  const profile = named ?? (await pickProfile(credentials));
   if (profile) await connectProfile(credentials, profile);
 }
 
@@ -96,12 +100,13 @@ async function connectProfile(credentials: Credentials, profile: ConnectionProfi
       }
       const err = e as Error;
       const cert = certificateOf(err);
-      if (cert?.fingerprint && !fingerprint && attempt === 0) {
+      // A fingerprint the profile itself pins is the user's setting; one trusted here may be asked about again.
+      if (cert?.fingerprint && !profile.fingerprint && attempt === 0) {
         removeSession(live.id);
         live.dispose();
-        if (!(await askToTrust(profile.url, err.message, cert.fingerprint))) return;
-        await credentials.trust(profile.url, cert.fingerprint);
-        continue;
+        const trusted = await confirmCertificate(credentials, profile.url, err.message, cert.fingerprint);
+        if (trusted === false) return;
+        if (trusted) continue;
       }
       if ((e as { condition?: string }).condition === 'not-authorized' && fromStore) {
         await credentials.forget(profile);

@@ -1,5 +1,6 @@
 // Connection profiles from settings, passwords in SecretStorage, trusted certificates per host and port.
 import * as vscode from 'vscode';
+import type { TrustedCertificate } from '../../core/profiles/certificate-change';
 import { certificateScope } from '../../core/xmpp/connection-words';
 import { offeredConnections } from '../../core/xmpp/profile-scope';
 
@@ -46,30 +47,74 @@ function secretKey(p: Pick<ConnectionProfile, 'jid' | 'url'>): string {
   return `xmppBosh.password:${p.jid}@${p.url}`;
 }
 
+/** The accounts whose password was remembered: SecretStorage cannot list its keys. */
+const SAVED_PASSWORDS_KEY = 'xmppBosh.savedPasswords';
+
+export type SavedAccount = Pick<ConnectionProfile, 'jid' | 'url'> & { name?: string };
+
+/** Stored trust: a fingerprint alone (as first kept) or with the time it was trusted. */
+type StoredTrust = string | { fingerprint: string; since?: string };
+
 export class Credentials {
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  password(p: ConnectionProfile): Thenable<string | undefined> {
+  password(p: Pick<ConnectionProfile, 'jid' | 'url'>): Thenable<string | undefined> {
     return this.context.secrets.get(secretKey(p));
   }
 
-  remember(p: ConnectionProfile, password: string): Thenable<void> {
-    return this.context.secrets.store(secretKey(p), password);
+  async remember(p: ConnectionProfile, password: string): Promise<void> {
+    await this.context.secrets.store(secretKey(p), password);
+    const index = this.rememberedIndex().filter((a) => secretKey(a) !== secretKey(p));
+    await this.context.globalState.update(SAVED_PASSWORDS_KEY, [...index, { jid: p.jid, url: p.url, name: p.name }]);
   }
 
-  forget(p: ConnectionProfile): Thenable<void> {
-    return this.context.secrets.delete(secretKey(p));
+  async forget(p: Pick<ConnectionProfile, 'jid' | 'url'>): Promise<void> {
+    await this.context.secrets.delete(secretKey(p));
+    await this.context.globalState.update(SAVED_PASSWORDS_KEY, this.rememberedIndex().filter((a) => secretKey(a) !== secretKey(p)));
+  }
+
+  /** Every account with a password in SecretStorage: those remembered here, and the settings' profiles that have one. */
+  async savedPasswords(): Promise<SavedAccount[]> {
+    const seen = new Map<string, SavedAccount>();
+    for (const a of [...savedProfiles(), ...this.rememberedIndex()]) {
+      if (!seen.has(secretKey(a))) seen.set(secretKey(a), { jid: a.jid, url: a.url, name: a.name });
+    }
+    const out: SavedAccount[] = [];
+    for (const a of seen.values()) if ((await this.password(a)) !== undefined) out.push(a);
+    return out;
+  }
+
+  private rememberedIndex(): SavedAccount[] {
+    const raw = this.context.globalState.get<unknown[]>(SAVED_PASSWORDS_KEY, []);
+    return (Array.isArray(raw) ? raw : []).filter((a): a is SavedAccount => !!a && typeof (a as SavedAccount).jid === 'string' && typeof (a as SavedAccount).url === 'string');
   }
 
   /** The fingerprint the user chose to trust for this host:port, if any. */
   trustedFingerprint(url: string): string | undefined {
-    const map = this.context.globalState.get<Record<string, string>>(TRUSTED_KEY, {});
-    return map[certificateScope(url)];
+    return this.trustedFor(url)?.fingerprint;
+  }
+
+  /** What is trusted for this URL's host:port, with when. */
+  trustedFor(url: string): TrustedCertificate | undefined {
+    const scope = certificateScope(url);
+    return this.trustedCertificates().find((t) => t.scope === scope);
+  }
+
+  trustedCertificates(): TrustedCertificate[] {
+    const map = this.context.globalState.get<Record<string, StoredTrust>>(TRUSTED_KEY, {});
+    return Object.entries(map).map(([scope, v]) => (typeof v === 'string' ? { scope, fingerprint: v } : { scope, fingerprint: v.fingerprint, since: v.since }));
   }
 
   trust(url: string, fingerprint: string): Thenable<void> {
-    const map = { ...this.context.globalState.get<Record<string, string>>(TRUSTED_KEY, {}) };
-    map[certificateScope(url)] = fingerprint;
+    const map = { ...this.context.globalState.get<Record<string, StoredTrust>>(TRUSTED_KEY, {}) };
+    map[certificateScope(url)] = { fingerprint, since: new Date().toISOString() };
+    return this.context.globalState.update(TRUSTED_KEY, map);
+  }
+
+  /** Stops trusting the certificate of a host:port; the next Connect there asks again. */
+  untrust(scope: string): Thenable<void> {
+    const map = { ...this.context.globalState.get<Record<string, StoredTrust>>(TRUSTED_KEY, {}) };
+    delete map[scope];
     return this.context.globalState.update(TRUSTED_KEY, map);
   }
 }
