@@ -7,6 +7,9 @@ import { registerInspector, type InspectorApi } from './features/inspector';
 import { registerOutline } from './features/outline';
 import { registerSanitize } from './features/sanitize';
 import { registerSession, type LiveSessionsApi } from './features/session';
+import { COMPOSER_ACTIVE_KEY, registerComposer, type ComposerApi } from './features/composer';
+import { HAS_LIVE_SESSION_KEY, hasLiveSessionContext } from './features/session/session-context';
+import { registerProfiles, type ProfilesApi } from './features/profiles';
 import type { SessionsTree } from './features/sessions-view/sessions-tree';
 import { registerSessionsView } from './features/sessions-view';
 import { registerTimeline } from './features/timeline';
@@ -22,6 +25,10 @@ export interface ExtensionApi {
   sessionsTree: SessionsTree;
   liveSessions: LiveSessionsApi;
   inspector: InspectorApi;
+  composer: ComposerApi;
+  profiles: ProfilesApi;
+  /** The values VS Code last accepted for the context keys that show the session and composer commands. */
+  contextKeys(): Record<string, boolean>;
 }
 
 /** Registers each feature; features live in src/features/, one folder each. */
@@ -38,7 +45,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerSanitize(context);
   registerWalkthrough(context);
   // Features register themselves here as they land.
-  return { incident, sessionsTree, liveSessions, inspector };
+  const composer = registerComposer(context);
+  const profiles = registerProfiles(context);
+  const contextKeys = () => ({ [HAS_LIVE_SESSION_KEY]: hasLiveSessionContext(), [COMPOSER_ACTIVE_KEY]: composer.composerActive() });
+  return { incident, sessionsTree, liveSessions, inspector, composer, profiles, contextKeys };
 }
 
 export function deactivate(): void {}
