@@ -8,6 +8,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
+  // Live sessions (BOSH and WebSocket clients, ws, TLS, SASL, host-meta), loaded at the first Connect or Discover
+  // (src/features/session/live-code.ts), so activation on a log does not parse them.
+  { ...common, entryPoints: ['src/core/live.ts'], outfile: 'dist/live.js', format: 'cjs' },
   // Session diagnosis on a worker thread of the extension host (see src/features/diagnostics/run-diagnosis.ts).
   { ...common, entryPoints: ['src/features/diagnostics/diagnose-worker.ts'], outfile: 'dist/diagnose-worker.js', format: 'cjs' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', define: { BOSH_INSPECT_VERSION: JSON.stringify(version) }, banner: { js: '#!/usr/bin/env node' } },

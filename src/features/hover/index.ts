@@ -4,12 +4,18 @@ import { DECODED_SCHEME, OPEN_DECODED_COMMAND, type DecodedAt } from '../decoded
 import { OPEN_INSPECTOR_COMMAND, type OpenAtLine } from '../inspector';
 import { secretsOptions } from '../show-secrets';
 import { DEFAULT_HOVER_MAX_CHARS, hoverAt } from './hover-content';
+import { hoverableDocument } from './own-channel';
 
-/** Logs, XML, and our own output channel and transcripts. */
-export const HOVER_SELECTOR: vscode.DocumentSelector = [{ language: 'log' }, { language: 'xmpp-log' }, { language: 'xml' }, { scheme: 'output' }];
+/** Logs, XML, and our own transcripts and session output channels (of the language xmpp-log). */
+export const HOVER_SELECTOR: vscode.DocumentSelector = [{ language: 'log' }, { language: 'xmpp-log' }, { language: 'xml' }];
 
 export function registerHover(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider(HOVER_SELECTOR, { provideHover }));
+  const extensionId = context.extension.id;
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
+      provideHover: (doc, pos, token) => (hoverableDocument(doc.uri.scheme, doc.uri.path, extensionId) ? provideHover(doc, pos, token) : undefined),
+    }),
+  );
 }
 
 function provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {

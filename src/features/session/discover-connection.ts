@@ -2,11 +2,12 @@
 // the one picked becomes a connection profile and, if the user says so, a live session.
 import * as vscode from 'vscode';
 import { transportName } from '../../core/xmpp/connection-words';
-import { DiscoveryError, discoverConnections, discoveryTarget, type AltConnection, type Discovery } from '../../core/xmpp/discover';
+import type { AltConnection, Discovery } from '../../core/xmpp/discover';
 import { askAccount } from './account-prompt';
 import { saveProfile, type ConnectionProfile, type Credentials } from './profiles';
 import { confirmCertificate } from './trust-prompt';
 import { objectionOf } from './input-check';
+import { liveCode } from './live-code';
 
 export const DISCOVER_COMMAND = 'xmppBosh.discoverConnection';
 const title = (step: string) => vscode.l10n.t('XMPP: Discover Connection ({0})', step);
@@ -17,7 +18,7 @@ export async function discoverConnection(credentials: Credentials, connect: (p: 
     prompt: vscode.l10n.t("A domain or JID: https://<domain>/.well-known/host-meta (XEP-0156) names the server's WebSocket and BOSH URLs"),
     placeHolder: vscode.l10n.t('example.com or user@example.com (host:port for another https port)'),
     ignoreFocusOut: true,
-    validateInput: objectionOf(discoveryTarget),
+    validateInput: objectionOf(liveCode().discoveryTarget),
   });
   if (!input) return;
   const found = await discover(credentials, input.trim());
@@ -46,6 +47,7 @@ export async function discoverConnection(credentials: Credentials, connect: (p: 
 
 /** Reads the host-meta documents; a certificate met for the first time is offered for trust, once. */
 async function discover(credentials: Credentials, input: string): Promise<Discovery | undefined> {
+  const { DiscoveryError, discoverConnections, discoveryTarget } = liveCode();
   const domain = discoveryTarget(input).domain;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

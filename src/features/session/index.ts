@@ -1,10 +1,10 @@
 // "XMPP: Connect" (BOSH or WebSocket, as the URL says) and the commands of a live session.
 import * as vscode from 'vscode';
-import { CertificateError } from '../../core/bosh/tls-trust';
+import type { CertificateError } from '../../core/bosh/tls-trust';
 import { connectionUrlProblem, transportName, transportOf } from '../../core/xmpp/connection-words';
 import { parseJid } from '../../core/xmpp/jid';
 import { stanzaPresets } from '../../core/xmpp/presets';
-import { parseStanza } from '../../core/xmpp/session';
+import { liveCode } from './live-code';
 import type { LiveSession } from './live-session';
 import { allSessions, disposeRegistry, removeSession, sessionById } from './live-sessions';
 import { liveSessionsApi, openSession, type LiveSessionsApi } from './open-session';
@@ -123,8 +123,9 @@ async function connectProfile(credentials: Credentials, profile: ConnectionProfi
  * (BoshTerminated and WebSocketEnded both carry it as their cause, with condition 'certificate').
  */
 function certificateOf(e: Error): CertificateError | undefined {
-  const c = e instanceof CertificateError ? e : e.cause;
-  return c instanceof CertificateError ? c : undefined;
+  const { CertificateError: Certificate } = liveCode();
+  const c = e instanceof Certificate ? e : e.cause;
+  return c instanceof Certificate ? c : undefined;
 }
 
 async function pickProfile(credentials: Credentials): Promise<ConnectionProfile | undefined> {
@@ -204,7 +205,7 @@ async function sendStanza(s: LiveSession): Promise<void> {
     value: pick.xml,
     ignoreFocusOut: true,
     prompt: vscode.l10n.t('One <message>, <presence> or <iq>; checked before it is sent'),
-    validateInput: objectionOf(parseStanza),
+    validateInput: objectionOf(liveCode().parseStanza),
   });
   if (!xml) return;
   try {

@@ -1,12 +1,13 @@
 // One live session in VS Code: its output channel, status bar item and bounded stanza buffer.
 import * as vscode from 'vscode';
-import { XmppSession, type SessionProfile, type SessionState } from '../../core/xmpp/session';
+import type { SessionProfile, SessionState, XmppSession } from '../../core/xmpp/session';
 import { RingBuffer } from '../../core/xmpp/ring-buffer';
 import { formatNotice, formatRecord, formatWrapper } from '../../core/xmpp/record-format';
 import { transcriptLine, transcriptNotice, type SessionNotice, type StanzaRecord } from '../../core/xmpp/stanza-record';
 import { fireRecorded, fireStateChanged } from './live-sessions';
 import { statusShort, transportName } from '../../core/xmpp/connection-words';
 import { LineBatcher } from './line-batcher';
+import { liveCode } from './live-code';
 
 /** Default of `xmppBosh.session.bufferSize`. */
 export const DEFAULT_BUFFER_SIZE = 5000;
@@ -29,7 +30,7 @@ export class LiveSession implements vscode.Disposable {
   private changeTimer?: NodeJS.Timeout;
 
   constructor(profile: SessionProfile, label: string) {
-    this.session = new XmppSession(profile);
+    this.session = new (liveCode().XmppSession)(profile);
     const cfg = vscode.workspace.getConfiguration('xmppBosh.session');
     this.buffer = new RingBuffer(Math.max(100, cfg.get<number>('bufferSize', DEFAULT_BUFFER_SIZE)));
     this.channel = vscode.window.createOutputChannel(`XMPP ${this.transportName}: ${this.session.bareJid}`, 'xmpp-log');
