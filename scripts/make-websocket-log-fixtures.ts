@@ -1,10 +1,12 @@
-// node --import tsx scripts/make-websocket-log-fixtures.ts [prosody-debug|ejabberd|strophe-console|converse-console …]
+// node --import tsx scripts/make-websocket-log-fixtures.ts [prosody-debug|ejabberd|strophe-console|converse-console|converse-bosh-console …]
 // Records what real servers and clients write about an XMPP session over RFC 7395 WebSocket and
 // keeps each as a fixture in test/fixtures/logs/websocket/:
 //   prosody-debug.log     Prosody 0.12 (Debian) at debug level, mod_websocket
 //   ejabberd.log          ejabberd 23.01 (Debian) at debug level, ejabberd_http_ws
 //   strophe-console.log   Strophe.js 5 in Chromium, rawInput/rawOutput as its examples log them
 //   converse-console.log  Converse.js 14 (headless, from npm) in Chromium at loglevel 'debug'
+// and, beside them in test/fixtures/logs/, the same Converse.js run over BOSH (XEP-0206) against
+// Prosody's mod_bosh: converse-bosh-console.log.
 // Each session logs in, sends presence and a message, gets a pubsub notification where the
 // server has pubsub, pings, and logs out with <close/>; a second connection is dropped without
 // <close/> (the page goes away), so the logs also show how a lost socket reads.
@@ -118,7 +120,8 @@ async function prosodyRun(lab: Lab, tmp: string, want: Set<string>): Promise<voi
     const log = readFileSync(logFile, 'utf8').slice(from);
     if (want.has('prosody-debug')) keep('prosody-debug.log', log);
     if (want.has('strophe-console')) keep('strophe-console.log', readFileSync(agent.consolePath, 'utf8'));
-    if (want.has('converse-console')) await converseRun(lab, tmp, p);
+    if (want.has('converse-console')) await converseRun(lab, tmp, p, 'websocket');
+    if (want.has('converse-bosh-console')) await converseRun(lab, tmp, p, 'bosh');
   } finally {
     await p.dispose();
   }
@@ -167,7 +170,7 @@ const CONVERSE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>C
 <script type="module">import { converse } from '/converse-headless.js'; window.converse = converse;</script></head><body></body></html>`;
 
 /** Converse logs in, sends presence and a message, logs out; what its console shows, as DevTools shows it. */
-async function converseRun(lab: Lab, tmp: string, p: Prosody): Promise<void> {
+async function converseRun(lab: Lab, tmp: string, p: Prosody, transport: 'websocket' | 'bosh'): Promise<void> {
   const dist = converseDist();
   const server = createServer((req, res) => {
     if (req.url === '/converse-headless.js') {
@@ -188,14 +191,14 @@ async function converseRun(lab: Lab, tmp: string, p: Prosody): Promise<void> {
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction('window.converse !== undefined', undefined, { timeout: 15_000 });
     const jid = `${AGENT.user}@${DOMAIN}`;
-    await page.evaluate(([url, j, pw]) => {
+    await page.evaluate(([url, j, pw, bosh]) => {
       const w = window as any;
       w.converse.plugins.add('lab', { initialize() { w.lab = this._converse; } });
       return w.converse.initialize({
-        websocket_url: url, jid: j + '/converse', password: pw, auto_login: true, loglevel: 'debug',
+        ...(bosh ? { bosh_service_url: url } : { websocket_url: url }), jid: j + '/converse', password: pw, auto_login: true, loglevel: 'debug',
         discover_connection_methods: false, whitelisted_plugins: ['lab'], persistent_store: 'IndexedDB', clear_cache_on_logout: true,
       });
-    }, [p.wsUrl, jid, AGENT.password] as const);
+    }, [transport === 'bosh' ? p.httpUrl : p.wsUrl, jid, AGENT.password, transport === 'bosh'] as const);
     await waitUntil(async () => page.evaluate(() => (window as any).lab?.api?.connection?.connected?.() === true), 20_000, () => `Converse did not connect:\n${lines.slice(-10).join('\n')}`);
     await sleep(500);
     await page.evaluate((to) => {
@@ -210,7 +213,8 @@ async function converseRun(lab: Lab, tmp: string, p: Prosody): Promise<void> {
     await context.close().catch(() => {});
     server.close();
   }
-  keep('converse-console.log', lines.join('\n') + '\n');
+  if (transport === 'bosh') keep('converse-bosh-console.log', lines.join('\n') + '\n', join(OUT, '..'));
+  else keep('converse-console.log', lines.join('\n') + '\n');
 }
 
 /** A console message as DevTools shows and saves it: format directives applied, CSS (%c) dropped. */
@@ -233,19 +237,19 @@ function clock(d = new Date()): string {
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
-function keep(name: string, text: string): void {
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, name), redact(text, [AGENT.password, ADMIN.password]));
+function keep(name: string, text: string, dir = OUT): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), redact(text, [AGENT.password, ADMIN.password]));
   console.log(`${name}: ${text.split('\n').length - 1} lines`);
 }
 
 async function main(): Promise<void> {
-  const all = ['prosody-debug', 'ejabberd', 'strophe-console', 'converse-console'];
+  const all = ['prosody-debug', 'ejabberd', 'strophe-console', 'converse-console', 'converse-bosh-console'];
   const want = new Set(process.argv.slice(2).length ? process.argv.slice(2) : all);
   const tmp = mkdtempSync(join(tmpdir(), 'bosh-inspect-ws-logs-'));
   const lab = await Lab.start();
   try {
-    if (want.has('prosody-debug') || want.has('strophe-console') || want.has('converse-console')) await prosodyRun(lab, tmp, want);
+    if (['prosody-debug', 'strophe-console', 'converse-console', 'converse-bosh-console'].some((w) => want.has(w))) await prosodyRun(lab, tmp, want);
     if (want.has('ejabberd')) await ejabberdRun(lab, tmp);
   } finally {
     await lab.close();

@@ -55,6 +55,10 @@ export const NOTE_MEANINGS: Partial<Record<NoteKind, NoteMeaning>> = {
   certificate: { cause: 'network', authority: 3, kind: 'certificate', severity: 'error', words: () => "the browser refused the server's certificate" },
   'binding-error': { cause: 'unknown', authority: 2, kind: 'terminate', severity: 'error', words: (n) => `the server answered with the binding error${n.condition ? ` ${n.condition}` : ''}` },
   disconnected: { kind: 'disconnected', severity: 'warning', words: () => 'the client reported the connection lost' },
+  'client-closing': {
+    kind: 'client-closing',
+    words: (n) => (n.state === 'DISCONNECTED' ? "the client's connection is closed" : `the client is disconnecting${n.condition ? `: ${n.condition}` : ''}`),
+  },
   'socket-closed': { kind: 'socket-closed', words: (n) => (n.status ? `the WebSocket closed: ${closeCodeWords(n.status)}` : 'the WebSocket closed') },
   'ping-timeout': { kind: 'ping-timeout', severity: 'warning', words: () => 'the server closed the WebSocket: its pings went unanswered' },
 };

@@ -125,7 +125,7 @@ const CASES: Case[] = [
   ['XHR open failed: InvalidAccessError', { note: 'request-error' }],
   ['invalid response received: <parsererror/>', { note: 'invalid-response' }],
   ['BOSH-Connection failed: remote-connection-failed', { note: 'disconnected', condition: 'remote-connection-failed' }],
-  ['Disconnect was called because: Logging out', { note: 'disconnected', condition: 'Logging out' }],
+  ['Disconnect was called because: Logging out', { note: 'client-closing', condition: 'Logging out' }],
   [' 2024-01-05T10:11:12.345Z DEBUG: RECONNECTING: the connection has dropped, attempting to reconnect.', { note: 'disconnected', source: 'converse' }],
   [' 2024-01-05T10:11:12.345Z DEBUG: Status changed to: CONNFAIL', { note: 'disconnected', state: 'CONNFAIL' }],
   [' 2024-01-05T10:11:12.345Z DEBUG: Status changed to: AUTHFAIL', { note: 'auth-failed', state: 'AUTHFAIL' }],
@@ -197,7 +197,9 @@ const CASES: Case[] = [
   ["11:21:00.440 [error] WebSocket connection to 'wss://fin1:8445/ws/' failed: Error during WebSocket handshake: net::ERR_CONNECTION_RESET  strophe.umd.js:2757",
     { note: 'request-error', source: 'chromium', condition: 'net::ERR_CONNECTION_RESET' }],
   // Converse.js 14, from test/fixtures/logs/websocket/converse-console.log (a real run)
-  ['11:17:12.094 Status changed to: DISCONNECTED  converse-headless.js:3927', { note: 'disconnected', source: 'converse', state: 'DISCONNECTED' }],
+  ['11:17:12.094 Status changed to: DISCONNECTED  converse-headless.js:3927', { note: 'client-closing', source: 'converse', state: 'DISCONNECTED' }],
+  ['14:17:42.891 Status changed to: DISCONNECTING  converse-headless.js:3927', { note: 'client-closing', source: 'converse', state: 'DISCONNECTING' }],
+  ['14:17:42.891 Status changed to: CONNFAIL  converse-headless.js:3927', { note: 'disconnected', source: 'converse', state: 'CONNFAIL' }],
 ];
 describe('session vocabulary', () => {
   for (const [line, expected] of CASES) {

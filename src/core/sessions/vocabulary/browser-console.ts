@@ -43,7 +43,7 @@ export const BROWSER_CONSOLE: readonly VocabularyEntry[] = [
     origin: 'Strophe.js 1.x–5, bosh _connect_cb: the server answered type="terminate" (error)',
   },
   {
-    source: 'strophe', side: 'client', note: 'disconnected', keyword: 'Disconnect was called because:',
+    source: 'strophe', side: 'client', note: 'client-closing', keyword: 'Disconnect was called because:',
     pattern: /Disconnect was called because: (?<condition>[^\r\n]{1,200})/,
     origin: 'Strophe.js 1.x–5, Connection.disconnect (info)',
   },
@@ -97,7 +97,14 @@ export const BROWSER_CONSOLE: readonly VocabularyEntry[] = [
   },
   {
     source: 'converse', side: 'client', note: 'disconnected', keyword: 'Status changed to: ',
-    pattern: /Status changed to: (?<state>DISCONNECTED|DISCONNECTING|CONNFAIL|CONNTIMEOUT|ERROR|ATTACHFAIL)\b/,
+    pattern: /Status changed to: (?<state>CONNFAIL|CONNTIMEOUT|ERROR|ATTACHFAIL)\b/,
+    origin: 'Converse.js 7–14, shared/connection onConnectStatusChanged (debug)',
+  },
+  {
+    // Strophe enters DISCONNECTING only from disconnect(): the client is closing, as on logout. A
+    // dropped connection reads "RECONNECTING: the connection has dropped" or CONNFAIL instead.
+    source: 'converse', side: 'client', note: 'client-closing', keyword: 'Status changed to: DISCONNECT',
+    pattern: /Status changed to: (?<state>DISCONNECTED|DISCONNECTING)\b/,
     origin: 'Converse.js 7–14, shared/connection onConnectStatusChanged (debug)',
   },
   {

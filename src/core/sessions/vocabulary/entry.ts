@@ -46,6 +46,8 @@ export type NoteKind =
   | 'certificate'
   /** Client: the connection is lost or the client gave up. */
   | 'disconnected'
+  /** Client: the client is closing its connection itself (disconnect() called, as on logout), or has closed it. */
+  | 'client-closing'
   /** A WebSocket connection closed: a close frame (its code in `status` when logged) or the TCP connection ending under it. */
   | 'socket-closed'
   /** The server gave up on a WebSocket whose client stopped answering its pings. */
