@@ -19,6 +19,8 @@ const suites = [
   // Failure scenarios caused against a real Prosody and ejabberd with Strophe.js in Chromium, then diagnosed.
   { name: 'real', cmd: 'npx', args: ['mocha', '--config', 'test/real/.mocharc.json'] },
   { name: 'integration', cmd: 'node', args: ['--import', 'tsx', 'test/integration/run.ts'] },
+  // Restricted Mode: a workbench of its own with workspace trust on, on a folder never trusted that holds a hostile profile.
+  { name: 'restricted', cmd: 'node', args: ['--import', 'tsx', 'test/integration/restricted-mode.ts'] },
   { name: 'e2e', cmd: 'npx', args: ['mocha', '--config', 'test/e2e/.mocharc.json'] },
 ];
 

@@ -10,7 +10,7 @@ import { allSessions, disposeRegistry, removeSession, sessionById } from './live
 import { liveSessionsApi, openSession, type LiveSessionsApi } from './open-session';
 import { askAccount } from './account-prompt';
 import { DISCOVER_COMMAND, discoverConnection } from './discover-connection';
-import { Credentials, offeredProfiles, type ConnectionProfile } from './profiles';
+import { Credentials, offeredProfiles, withheldProfiles, type ConnectionProfile } from './profiles';
 import { confirmCertificate } from './trust-prompt';
 import { watchLiveSessionContext } from './session-context';
 import { SESSION_SCHEME, SessionDocuments } from './session-document';
@@ -129,7 +129,8 @@ function certificateOf(e: Error): CertificateError | undefined {
 }
 
 async function pickProfile(credentials: Credentials): Promise<ConnectionProfile | undefined> {
-  const { profiles, withheld } = offeredProfiles();
+  const { profiles } = offeredProfiles();
+  const withheld = await withheldProfiles();
   const NEW = vscode.l10n.t('New connection…');
   const DISCOVER = vscode.l10n.t('Discover connection…');
   const TRUST = withheld === 1 ? vscode.l10n.t('1 profile of this folder is not offered until you trust it') : vscode.l10n.t('{0} profiles of this folder are not offered until you trust it', withheld);

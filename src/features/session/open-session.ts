@@ -3,7 +3,7 @@
 // this way), so both go through the same output channel, status bar item, transcript and registry.
 import { LiveSession } from './live-session';
 import { addSession } from './live-sessions';
-import { offeredProfiles, type ConnectionProfile, type Credentials } from './profiles';
+import { offeredProfiles, withheldProfiles, type ConnectionProfile, type Credentials } from './profiles';
 
 /** Opens the session (not yet connected) in the registry, its channel shown; `fingerprint` overrides the trusted one. */
 export function openSession(credentials: Credentials, profile: ConnectionProfile, password: string, fingerprint = profile.fingerprint ?? credentials.trustedFingerprint(profile.url)): LiveSession {
@@ -30,7 +30,7 @@ export interface LiveSessionsApi {
   /** Opens and logs in a session; on failure it stays listed, closed with the reason, as after Connect, and the error is thrown. */
   open(profile: ConnectionProfile, password: string): Promise<LiveSession>;
   /** The saved profiles Connect's picker offers, and how many of the folder's it withholds in an untrusted folder. */
-  offeredProfiles(): { profiles: ConnectionProfile[]; withheld: number };
+  offeredProfiles(): Promise<{ profiles: ConnectionProfile[]; withheld: number }>;
 }
 
 export function liveSessionsApi(credentials: Credentials): LiveSessionsApi {
@@ -40,6 +40,8 @@ export function liveSessionsApi(credentials: Credentials): LiveSessionsApi {
       await live.session.connect();
       return live;
     },
-    offeredProfiles,
+    async offeredProfiles() {
+      return { profiles: offeredProfiles().profiles, withheld: await withheldProfiles() };
+    },
   };
 }

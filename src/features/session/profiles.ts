@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { TrustedCertificate } from '../../core/profiles/certificate-change';
 import { certificateScope } from '../../core/xmpp/connection-words';
-import { offeredConnections } from '../../core/xmpp/profile-scope';
+import { connectionsInSettingsText, offeredConnections } from '../../core/xmpp/profile-scope';
 
 export interface ConnectionProfile {
   name: string;
@@ -30,6 +30,25 @@ export function offeredProfiles(): { profiles: ConnectionProfile[]; withheld: nu
   const scopes = vscode.workspace.getConfiguration('xmppBosh').inspect<unknown[]>('connections');
   const { value, withheld } = offeredConnections(scopes, vscode.workspace.isTrusted);
   return { profiles: profilesIn(value), withheld };
+}
+
+/**
+ * How many profiles of the folder an untrusted folder keeps from Connect. VS Code hides a restricted setting's
+ * workspace value from extensions there, so the count comes from the workspace's settings files themselves.
+ */
+export async function withheldProfiles(): Promise<number> {
+  if (vscode.workspace.isTrusted) return 0;
+  const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+  if (vscode.workspace.workspaceFile) files.push(vscode.workspace.workspaceFile);
+  let count = 0;
+  for (const uri of files) {
+    try {
+      count += connectionsInSettingsText(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    } catch {
+      // no settings file there
+    }
+  }
+  return Math.max(count, offeredProfiles().withheld);
 }
 
 function profilesIn(raw: unknown[]): ConnectionProfile[] {
