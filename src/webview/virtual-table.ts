@@ -1,4 +1,5 @@
 // A table that keeps only the rows in view in the DOM, so 100,000 rows scroll like 100.
+import { isolateRightToLeft } from '../core/l10n/bidi';
 import type { Row } from '../protocol';
 import { h } from './element-builder';
 
@@ -160,7 +161,8 @@ function fill(el: HTMLElement, r: Row, pos: number, selected: number | undefined
   // The badge after the kind (CSS) says how many escaped layers were decoded.
   if (r.layers > 0) cells[3].dataset.layers = String(r.layers);
   else delete cells[3].dataset.layers;
-  set(4, r.from || r.to ? `${r.from ?? ''} → ${r.to ?? ''}` : '');
+  // A right-to-left JID would otherwise take the arrow and its partner along with it.
+  set(4, r.from || r.to ? `${isolateRightToLeft(r.from ?? '')} → ${isolateRightToLeft(r.to ?? '')}` : '');
   set(5, r.node ?? '');
   set(6, r.summary, r.error ? `${r.summary}\n${r.error}` : r.summary);
   cells[2].dataset.dir = r.direction ?? '';

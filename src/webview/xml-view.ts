@@ -46,7 +46,7 @@ function renderNode(n: XmlNodeView, depth: number, parentLayer: number): HTMLEle
 function openTag(n: XmlNodeView, selfClosing: boolean): Node[] {
   const parts: Node[] = [punct('<'), span('tag', n.name)];
   for (const [k, v] of n.attrs) {
-    parts.push(document.createTextNode(' '), span('attr', k), punct('="'), span('value', escapeAttr(v)), punct('"'));
+    parts.push(document.createTextNode(' '), span('attr', k), punct('="'), auto(span('value', escapeAttr(v))), punct('"'));
   }
   parts.push(punct(selfClosing ? '/>' : '>'));
   return parts;
@@ -58,7 +58,13 @@ function closeTag(n: XmlNodeView): HTMLElement {
 
 function textSpan(t: string): HTMLElement {
   // Shown as XML would write it, so text that looks like markup reads as text.
-  return span('text', t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  return auto(span('text', t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')));
+}
+
+/** Text and values in their own direction, isolated: an Arabic body reads right to left between its tags. */
+function auto(el: HTMLElement): HTMLElement {
+  el.dir = 'auto';
+  return el;
 }
 
 function span(cls: string, t: string): HTMLElement {
