@@ -1,13 +1,14 @@
 // Bundles the extension (CommonJS, 'vscode' external) and the CLI (a node script with a shebang).
 import { chmodSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { vscodeApiOnce } from './scripts/esbuild-vscode-api.mjs';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'info' };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'], plugins: [vscodeApiOnce] },
   // Live sessions (BOSH and WebSocket clients, ws, TLS, SASL, host-meta), loaded at the first Connect or Discover
   // (src/features/session/live-code.ts), so activation on a log does not parse them.
   { ...common, entryPoints: ['src/core/live.ts'], outfile: 'dist/live.js', format: 'cjs' },
