@@ -85,9 +85,7 @@ function currentFilters(): Filters {
 function scheduleFilter(delay = 120): void {
   clearTimeout(filterTimer);
   filterTimer = window.setTimeout(() => {
-    const before = state.filters;
-    state.filters = currentFilters();
-    if (before.text !== state.filters.text || before.match !== state.filters.match) startSearch();
+    setFilters(currentFilters());
     store.apply(state.filters);
     table.refresh();
     renderKinds();
@@ -96,11 +94,18 @@ function scheduleFilter(delay = 120): void {
   }, delay);
 }
 
+/** Takes the filters as they now stand; a new text or element path asks the host to search again. */
+function setFilters(next: Filters): void {
+  const before = state.filters;
+  state.filters = next;
+  if (before.text !== next.text || before.match !== next.match) startSearch();
+}
+
 function toggleKind(kind: string): void {
   const kinds = new Set(state.filters.kinds);
   if (kinds.has(kind)) kinds.delete(kind);
   else kinds.add(kind);
-  state.filters = { ...currentFilters(), kinds: [...kinds] };
+  setFilters({ ...currentFilters(), kinds: [...kinds] });
   store.apply(state.filters);
   table.refresh();
   renderKinds();

@@ -12,6 +12,7 @@ import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, ROWS_PER_BATCH, batchIsDue } f
 import { FileLines } from './file-lines';
 import { readFileFragments, type FileReading } from './file-source';
 import { inspectorHtml } from './inspector-html';
+import { pageStrings } from '../page-strings';
 import { secretsOptions } from '../show-secrets';
 import { fragmentsOfText } from './text-source';
 import { followFile, followSession, liveSessionIdOf, type Follower } from './source-follow';
@@ -59,7 +60,7 @@ export class InspectorPanel {
       cspSource: panel.webview.cspSource,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(roots[0], 'inspector.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(roots[1], 'inspector.css')).toString(),
-    });
+    }, pageStrings());
     panel.webview.onDidReceiveMessage((raw) => {
       const m = readWebviewMessage(raw);
       if (m) void this.onMessage(m).catch((e) => this.post({ type: 'error', message: (e as Error).message }));
@@ -208,22 +209,23 @@ export class InspectorPanel {
    * as they come (see added()).
    */
   private async runSearch(id: number, text: string, match: string, report: (m: HostMessage) => void): Promise<void> {
-    const gen = ++this.searchGeneration;
+    // A search for the API runs beside the page's, neither cancelling the other.
+    const gen = id >= 0 ? ++this.searchGeneration : this.searchGeneration;
     const query = readQuery(text, match);
     if (!('words' in query)) {
-      this.search = undefined;
+      if (id >= 0) this.search = undefined;
       report({ type: 'searchError', search: id, message: query.reason, column: query.column });
       return;
     }
     if (isEmptyQuery(query)) {
-      this.search = undefined;
+      if (id >= 0) this.search = undefined;
       return;
     }
     const index = this.index;
     const search = { id, query, searched: 0, total: index.size, done: false };
     // The page's own search goes on testing new rows; a search for the API ends with its answer.
     if (id >= 0) this.search = search;
-    const cancelled = () => gen !== this.searchGeneration || index !== this.index;
+    const cancelled = () => (id >= 0 && gen !== this.searchGeneration) || index !== this.index;
     try {
       for await (const r of searchStanzas(index, query, cancelled)) {
         search.searched = r.searched;
