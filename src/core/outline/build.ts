@@ -44,8 +44,18 @@ export function buildOutline(fragments: Iterable<Fragment>, limits: OutlineLimit
     folds.add(f, key.id);
   }
   folds.end();
-  const symbols = [...sessions.values()].map((s) => groupSymbol(s, 'session', [...s.kinds.values()].map((k) => groupSymbol(k, 'kind', k.children))));
+  const symbols = tightestFirst([...sessions.values()].map((s) => groupSymbol(s, 'session', tightestFirst([...s.kinds.values()].map((k) => groupSymbol(k, 'kind', k.children))))));
   return { symbols, folds: folds.folds, stanzas, stanzasOmitted: stanzas - listed, foldsOmitted: folds.omitted };
+}
+
+/**
+ * Interleaved sessions and kinds have overlapping ranges. The breadcrumbs take the first sibling whose range holds the
+ * cursor and go no further back, so the sibling spanning the fewest lines comes first: the one most likely to hold the
+ * stanza under the cursor. The Outline view shows them in the order of their positions whatever the order here.
+ */
+function tightestFirst(groups: OutlineSymbol[]): OutlineSymbol[] {
+  const span = (s: OutlineSymbol) => s.range.endLine - s.range.startLine;
+  return groups.sort((a, b) => span(a) - span(b) || a.range.startLine - b.range.startLine);
 }
 
 function sessionGroup(sessions: Map<string, SessionGroup>, key: SessionKey, f: Fragment): SessionGroup {

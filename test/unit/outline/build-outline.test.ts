@@ -10,6 +10,13 @@ const SAMPLES = join(__dirname, '..', '..', '..', 'samples');
 const outlineOfFile = (text: string, limits?: Parameters<typeof buildOutline>[1]) => buildOutline(findInText(text), limits);
 const names = (symbols: OutlineSymbol[]) => symbols.map((s) => s.name);
 const stanzas = (session: OutlineSymbol) => session.children.flatMap((k) => k.children);
+/** In the order the Outline view shows them (by position), whatever order the breadcrumbs need. */
+const byPosition = (symbols: OutlineSymbol[]) => [...symbols].sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+/** What VS Code's breadcrumbs do: the first symbol at each level whose range holds the line, never going back. */
+function enclosing(symbols: OutlineSymbol[], line: number): OutlineSymbol | undefined {
+  for (const s of symbols) if (s.range.startLine <= line && line <= s.range.endLine) return enclosing(s.children, line) ?? s;
+  return undefined;
+}
 
 describe('Outline of a log', () => {
   const finesse = readFileSync(join(SAMPLES, 'finesse/openfire/debug.log'), 'utf8');
@@ -20,7 +27,7 @@ describe('Outline of a log', () => {
     assert.ok(session, names(outline.symbols).join(', '));
     assert.equal(session.role, 'session');
     assert.match(session.detail, /^18 stanzas$/);
-    assert.deepEqual(names(session.children).slice(0, 3), ['features', 'sasl', 'body']);
+    assert.deepEqual(names(byPosition(session.children)).slice(0, 3), ['features', 'sasl', 'body']);
     const messages = session.children.find((k) => k.name === 'message')!;
     assert.ok(messages.children.some((s) => s.detail === 'User 47483648 → NOT_READY, reason 12 (PUT)'));
     assert.equal(outline.stanzas, session.children.reduce((n, k) => n + k.children.length, 0) + stanzas(outline.symbols.find((s) => s.name === 'no session')!).length);
@@ -51,7 +58,7 @@ describe('Outline of a log', () => {
 
   it('groups WebSocket stanzas by the connection the log names', () => {
     const outline = outlineOfFile(fixture('logs/websocket/prosody-debug.log'));
-    assert.deepEqual(names(outline.symbols).slice(0, 2), ['WebSocket connection c2s564e74f2ac30', 'WebSocket connection c2s564e74f36fc0']);
+    assert.deepEqual(names(byPosition(outline.symbols)).slice(0, 2), ['WebSocket connection c2s564e74f2ac30', 'WebSocket connection c2s564e74f36fc0']);
     assert.equal(outline.stanzas, 41);
   });
 
@@ -83,6 +90,22 @@ describe('Outline of a log', () => {
     assert.match(session.detail, /^18 stanzas, \d+ listed$/);
     assert.equal(outline.folds.length, 1);
     assert.equal(outline.foldsOmitted, 1);
+  });
+
+  it('puts the sibling spanning the fewest lines first, so the breadcrumbs find the stanza under the cursor through overlapping sessions', () => {
+    for (const [text, atLeast] of [[finesse, 16], [fixture('logs/websocket/prosody-debug.log'), 36]] as const) {
+      const outline = outlineOfFile(text);
+      const all = outline.symbols.flatMap(stanzas);
+      const found = all.filter((s) => enclosing(outline.symbols, s.range.startLine) === s).length;
+      assert.ok(found >= atLeast, `${found} of ${all.length} stanzas found from their first line`);
+      for (const level of [outline.symbols, ...outline.symbols.map((s) => s.children)]) {
+        const spans = level.map((s) => s.range.endLine - s.range.startLine);
+        assert.deepEqual(spans, [...spans].sort((a, b) => a - b));
+      }
+    }
+    // The READY notification (lines 14-22) sits inside "no session" (lines 1-34) and the session's "body" (lines 6-28).
+    const outline = outlineOfFile(finesse);
+    assert.equal(enclosing(outline.symbols, 16)?.name, 'sent message · line 14');
   });
 
   it('counts the stanzas past the cap in the same sessions and kinds as if they were listed', () => {
