@@ -1,10 +1,10 @@
 // `npm run package`: builds the bundles and packs the .vsix users install, then checks what went in:
-// bundles, grammars, media, README with its images, changelog, licence and manifest only (no sources, tests, maps or
+// bundles, grammars, media, README with its screenshots inline, changelog, licence and manifest only (no sources, tests, maps or
 // node_modules), under 1.5 MB.
 // Everything the extension runs is bundled by esbuild, hence --no-dependencies.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,17 +12,29 @@ export const VSIX_LIMIT_BYTES = 1.5 * 1024 * 1024;
 // Sources of any kind (the grammars are generated from syntaxes/src/*.mjs), tests, samples, maps, caches.
 const FORBIDDEN = [/^extension\/src\//, /^extension\/test\//, /^extension\/node_modules\//, /^extension\/samples\//, /^extension\/syntaxes\/src\//, /\.mjs$/, /\.map$/, /(?<!\.d)\.ts$/, /^extension\/\.cache\//];
 
-/**
- * The package files a user's VS Code reads besides the bundles: the icon, every image the README shows (relative paths,
- * which VS Code's extension page resolves inside the installed extension), the walkthrough's media.
- */
-export function shownFiles(manifest, readme) {
-  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
+const README_IMAGE = /(!\[[^\]]*\]\()([^)\s]+)(\))/g;
+
+/** The package files a user's VS Code reads besides the bundles: the icon and the walkthrough's media. */
+export function shownFiles(manifest) {
   const media = (manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps ?? []).flatMap((s) => {
     const m = s.media ?? {};
     return [m.markdown, m.svg, ...(typeof m.image === 'string' ? [m.image] : Object.values(m.image ?? {}))].filter(Boolean);
   });
-  return [manifest.icon, ...images, ...media].filter(Boolean).map((p) => p.replace(/^\.\//, ''));
+  return [manifest.icon, ...media].filter(Boolean).map((p) => p.replace(/^\.\//, ''));
+}
+
+/**
+ * The README as the package carries it: each screenshot inline as a PNG data URL. VS Code's extension page draws the
+ * README in a webview that admits only https: and data: images and resolves no relative path, and without a
+ * repository there is no https address to point at; the README in the sources keeps its docs/*.png paths.
+ */
+export function packagedReadme(text) {
+  return text.replace(README_IMAGE, (all, open, src, close) => {
+    if (/^[a-z]+:/i.test(src)) return all;
+    const png = readFileSync(join(repoRoot, src));
+    if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error(`README image ${src} is not a PNG`);
+    return `${open}data:image/png;base64,${png.toString('base64')}${close}`;
+  });
 }
 
 /**
@@ -35,10 +47,19 @@ export function packageVsix({ quiet = false, out = undefined } = {}) {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const vsix = out ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
-    cwd: repoRoot,
-    stdio,
-  });
+  // vsce takes the README from inside the repository; a folder of this run's own, as several runs may pack at once.
+  mkdirSync(join(repoRoot, '.cache'), { recursive: true });
+  const readmeDir = mkdtempSync(join(repoRoot, '.cache', 'vsix-readme-'));
+  try {
+    writeFileSync(join(readmeDir, 'README.md'), packagedReadme(readFileSync(join(repoRoot, 'README.md'), 'utf8')));
+    const readmePath = relative(repoRoot, join(readmeDir, 'README.md')).split(sep).join('/');
+    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', readmePath, '--out', vsix], {
+      cwd: repoRoot,
+      stdio,
+    });
+  } finally {
+    rmSync(readmeDir, { recursive: true, force: true });
+  }
   const entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
   const size = statSync(vsix).size;
   const problems = [];
@@ -50,7 +71,7 @@ export function packageVsix({ quiet = false, out = undefined } = {}) {
     ...(manifest.contributes?.grammars ?? []).map((g) => g.path),
     ...(manifest.contributes?.languages ?? []).map((l) => l.configuration).filter(Boolean),
   ].map((p) => `extension/${p.replace(/^\.\//, '')}`);
-  const shown = shownFiles(manifest, readFileSync(join(repoRoot, 'README.md'), 'utf8')).map((p) => `extension/${p}`);
+  const shown = shownFiles(manifest).map((p) => `extension/${p}`);
   const required = ['extension/package.json', 'extension/package.nls.json', 'extension/README.md', 'extension/CHANGELOG.md', 'extension/LICENSE.txt', ...referenced, ...shown];
   for (const must of required) {
     if (!entries.some((e) => e.toLowerCase() === must.toLowerCase())) problems.push(`missing ${must}`);

@@ -2,11 +2,12 @@
 // texts, categories; then the "Get started" walkthrough followed in the workbench, button by button.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import manifest from '../../package.json';
 import { repoRoot } from '../../scripts/code-server.mjs';
 import { shownFiles, VSIX_LIMIT_BYTES } from '../../scripts/package.mjs';
-import { inspectorFrame, openWorkbenchWithVsix, snapshot, type Workbench } from './workbench';
+import { inspectorFrame, openWorkbenchWithVsix, runCommand, snapshot, type Workbench } from './workbench';
 
 const shots = join(repoRoot, 'test-artifacts', 'walkthrough-e2e');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -46,7 +47,7 @@ describe('the Marketplace package and its Get started walkthrough', function () 
   it('stays under 1.5 MB with its images', () => {
     assert.equal(VSIX_LIMIT_BYTES, 1.5 * 1024 * 1024);
     assert.ok(wb.vsix.size < VSIX_LIMIT_BYTES, `${wb.vsix.size} bytes`);
-    assert.ok(wb.vsix.entries.some((e) => /^extension\/docs\/.+\.png$/.test(e)), wb.vsix.entries.join('\n'));
+    assert.ok(packed('README.md').includes('data:image/png;base64,'), 'the screenshots are in the package');
   });
 
   it('carries an icon of at least 128×128 pixels, named in the Marketplace manifest', () => {
@@ -60,15 +61,20 @@ describe('the Marketplace package and its Get started walkthrough', function () 
     assert.match(vsixManifest, new RegExp(`Type="Microsoft\\.VisualStudio\\.Services\\.Icons\\.Default" Path="extension/${manifest.icon}"`));
   });
 
-  it("ships every image the README shows, at the relative path the extension page resolves", () => {
+  it('carries the README with every screenshot of the sources inline, as the extension page can only show those', () => {
+    const source = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const sourceImages = [...source.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(sourceImages.length >= 4, sourceImages.join(', '));
     const readme = packed('README.md').toString('utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
-    assert.ok(images.length >= 4, images.join(', '));
-    for (const src of images) {
-      assert.doesNotMatch(src, /^[a-z]+:/i, `${src} is relative, so it loads from the installed extension`);
-      assert.ok(has(src), `${src} is in the package`);
-      assert.deepEqual(packed(src).subarray(0, 8), PNG_SIGNATURE, `${src} is a PNG`);
-    }
+    assert.equal(images.length, sourceImages.length);
+    images.forEach((src, i) => {
+      const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(src);
+      assert.ok(m, `${sourceImages[i]} is inline in the packaged README`);
+      const png = Buffer.from(m[1], 'base64');
+      assert.deepEqual(png.subarray(0, 8), PNG_SIGNATURE);
+      assert.ok(png.equals(readFileSync(join(repoRoot, sourceImages[i]))), `${sourceImages[i]}: the same bytes`);
+    });
     assert.match(readme, /npm ci && npm start/);
     assert.match(readme, /npm ci && npm test/);
     assert.match(readme, /No telemetry is collected/);
@@ -102,7 +108,36 @@ describe('the Marketplace package and its Get started walkthrough', function () 
       }
       for (const [, cmd] of text(step.description).matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(cmd), `${step.id}: button ${cmd}`);
     }
-    assert.deepEqual(shownFiles(manifest, '').filter((p) => !has(p)), []);
+    assert.deepEqual(shownFiles(manifest).filter((p) => !has(p)), []);
+  });
+
+  it("shows the README on the extension's page with its icon and screenshots loaded from the package", async () => {
+    const page = wb.page;
+    await runCommand(page, 'Extensions: Show Enabled Extensions');
+    const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: text(manifest.displayName) }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+    const header = page.locator('.extension-editor .header');
+    await header.locator('.name', { hasText: text(manifest.displayName) }).waitFor({ state: 'visible' });
+    // The README is the page's only webview at this point (VS Code nests its document in two iframes).
+    const readme = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await readme.locator('h2', { hasText: 'Two commands on a fresh machine' }).waitFor({ state: 'visible', timeout: 30_000 });
+    type Shown = { src: string; loaded: boolean };
+    let images: Shown[] = [];
+    for (let i = 0; i < 50; i++) {
+      images = await readme.locator('img').evaluateAll((els) => els.map((e: any) => ({ src: String(e.getAttribute('src')), loaded: Boolean(e.complete && e.naturalWidth > 0) })));
+      if (images.length && images.every((im) => im.loaded)) break;
+      // Images below the fold load once scrolled to.
+      await readme.locator('img').last().scrollIntoViewIfNeeded().catch(() => undefined);
+      await page.waitForTimeout(200);
+    }
+    assert.ok(images.length >= 4, JSON.stringify(images));
+    assert.deepEqual(images.filter((im) => !im.loaded), [], 'every screenshot loaded');
+    const icon = await header.locator('img.icon').first().evaluate((e: any) => Boolean(e.complete && e.naturalWidth >= 128));
+    assert.ok(icon, 'the icon is drawn from the package at 128 pixels or more');
+    await readme.locator('h2').first().scrollIntoViewIfNeeded();
+    await snapshot(page, '00-extension-page', shots);
+    await page.locator('.tabs-container .tab.active .codicon-close').click();
   });
 
   describe('followed in the workbench', () => {
