@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import { XmlElement } from '../../../src/core/xml/element';
 import { XmppSession } from '../../../src/core/xmpp/session';
@@ -45,6 +47,19 @@ function filesUnder(dir: string): string[] {
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+
+/** A full collection in the host, for a measurement: V8's gc(), reached without starting the host with --expose-gc. */
+function fullGc(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
+/** The host's CPU time (user and system, all its threads) since `from`, as a share of one core over the same wall time. */
+function cpuShare(from: { cpu: NodeJS.CpuUsage; at: number }): number {
+  const used = process.cpuUsage(from.cpu);
+  return (used.user + used.system) / 1000 / (performance.now() - from.at);
+}
 
 describe('fifty live sessions in one extension host', function () {
   this.timeout(120_000);
@@ -68,7 +83,12 @@ describe('fifty live sessions in one extension host', function () {
   });
 
   it('50 sessions × 200 notifications: every session holds its 200 once, in order, in its buffer, transcript and output channel, and the host keeps answering', async () => {
+    // The host's own CPU while idle, the baseline for what the load costs it.
+    const idleStart = { cpu: process.cpuUsage(), at: performance.now() };
+    await new Promise((r) => setTimeout(r, 2000));
+    const idleShare = cpuShare(idleStart);
     const rssBefore = process.memoryUsage().rss;
+    const heapBefore = process.memoryUsage().heapUsed;
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
     const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -118,6 +138,7 @@ describe('fifty live sessions in one extension host', function () {
       })();
 
       const start = performance.now();
+      const deliveryStart = { cpu: process.cpuUsage(), at: start };
       let next = 1;
       const worker = async () => {
         while (next <= NOTIFICATIONS) {
@@ -130,6 +151,7 @@ describe('fifty live sessions in one extension host', function () {
       const received = (s: Live) => sequence(s.buffer.toArray().filter((r) => r.direction === 'received' && r.stanza.name === 'message').map((r) => r.wire).join('\n'), tag);
       await until('all 10,000 notifications', () => opened.every((s) => received(s).length >= NOTIFICATIONS), 60_000).catch(() => undefined);
       const deliverSeconds = (performance.now() - start) / 1000;
+      const deliveryShare = cpuShare(deliveryStart);
       const before = diagnoses();
       loading = false;
       await prober;
@@ -175,7 +197,8 @@ describe('fifty live sessions in one extension host', function () {
         `      figures: connect ${connectSeconds.toFixed(1)} s; ${SESSIONS * NOTIFICATIONS} notifications delivered in ${deliverSeconds.toFixed(1)} s;` +
           ` hover round trip p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, max ${maxTrip.toFixed(0)} ms (${roundTrips.length});` +
           ` event loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${maxDelayMs.toFixed(0)} ms;` +
-          ` fifty diagnoses in ${diagnoseSeconds.toFixed(1)} s after; host RSS ${mb(rssBefore)} MB before, ${mb(rssPeak)} MB peak`,
+          ` fifty diagnoses in ${diagnoseSeconds.toFixed(1)} s after; host RSS ${mb(rssBefore)} MB before, ${mb(rssPeak)} MB peak;` +
+          ` host CPU ${pct(deliveryShare)} of a core while delivering (the hover prober included), ${pct(idleShare)} idle before`,
       );
     } finally {
       clearInterval(sampler);
@@ -183,6 +206,10 @@ describe('fifty live sessions in one extension host', function () {
     }
     for (const s of opened.splice(0)) await vscode.commands.executeCommand('xmppBosh.disconnect', s.id);
     await until('the Sessions view to let the fifty go', () => listed() === 0);
-    console.log(`      host RSS ${mb(process.memoryUsage().rss)} MB after disconnecting`);
+    // What the host still holds once the sessions are gone: the V8 heap tells kept objects from pages not yet returned.
+    await new Promise((r) => setTimeout(r, 1000));
+    fullGc();
+    const heap = v8.getHeapStatistics();
+    console.log(`      host RSS ${mb(process.memoryUsage().rss)} MB after disconnecting; V8 heap used after a full collection ${mb(heap.used_heap_size)} MB of ${mb(heap.total_heap_size)} MB (${mb(heapBefore)} MB before the sessions)`);
   });
 });
