@@ -384,3 +384,133 @@ export function readTimelineWebviewMessage(m: unknown): TimelineWebviewMessage |
       return undefined;
   }
 }
+
+// --- the words of the pages ---
+
+/** The id of the JSON the host places in a page: PAGE_MESSAGES in the editor's language. */
+export const PAGE_STRINGS_ID = 'page-strings';
+
+/**
+ * Every message the Inspector and timeline pages show, in English. The host translates each with vscode.l10n and
+ * places them in the page it serves, so the pages carry no words of their own; a page's l10n.t takes only these.
+ */
+export const PAGE_MESSAGES = [
+  'Filter: text anywhere in the stanza (/ to focus)',
+  'Elements: Update/user/state=NOT_READY, iq[type=error]',
+  'Element names from outer to inner, at any depth, decoded layers included; [attr] or [attr=value] on any step, =text on the last',
+  'Following',
+  'pubsub node',
+  'Direction',
+  'both directions',
+  '→ sent',
+  '← received',
+  'Save the rows shown, decoded, as a .log file',
+  'Export decoded…',
+  'Kinds',
+  'Waiting for the log…',
+  'line',
+  'time',
+  'dir',
+  'kind',
+  'from → to',
+  'node',
+  'summary',
+  'Decoded fragment',
+  'Select a row to see it decoded.',
+  'Show only {0} (click again to clear)',
+  'Paused ({0} new)',
+  'Paused',
+  'Show the rows that arrived and follow the newest',
+  'Pause: keep the table still; new rows are counted and shown on resuming',
+  '{0} fragments',
+  '{0} of {1} fragments',
+  ' ({0}% read)',
+  ', reading…{0}',
+  ', searching the stanzas… {0}%',
+  ', {0} new while paused',
+  'Copy decoded',
+  'Copy the decoded, pretty-printed XML',
+  'Copy original',
+  'Copy the fragment as it stands in the log',
+  'Reveal in editor',
+  'Show this fragment in the log',
+  '1 escaped layer decoded: framed below',
+  '{0} escaped layers decoded: framed below',
+  'This fragment is longer than the xmppBosh.inspector.maxChars setting; the rest is not shown. Copy or reveal it to see all of it.',
+  'Not well-formed XML: {0}',
+  'Original text',
+  'Element filter, column {0}: {1}',
+  'WebSocket session {0}',
+  'BOSH session {0}',
+  'Client',
+  'frames',
+  'requests',
+  'Server',
+  'as logged',
+  'inactivity {0} s from the last answer ({1}): the server ends the session if no request comes in this window',
+  'inactivity {0} s after the last answer',
+  'no answer',
+  'rid {0} sent again',
+  'rid jumped to {0}: the requests in between never reached this log',
+  'END: {0}',
+  'Scale',
+  '{0}: {1} at this zoom',
+  'inactivity',
+  'the server granted no wait or inactivity in the lines read',
+  'Waiting for the session…',
+  'Fit',
+  'Fit the whole session to the width',
+  'Zoom out',
+  'Zoom in (Ctrl + wheel over the picture)',
+  'Export SVG…',
+  'Save the picture as an SVG file',
+  'Export PNG…',
+  'Save the picture as a PNG image',
+  'WebSocket {0}, streams {1}',
+  'lasted {0}',
+  '{0} frames',
+  '{0} requests',
+  '{0} sent again',
+  '{0} rid jumps',
+  'granted {0}',
+  'long session: only its first and last requests are drawn',
+  'fitted',
+  '{0} per 100 px',
+  'the picture could not be drawn',
+  'the picture is too large for a PNG',
+  'PNG export failed: {0}',
+  'Fragments',
+  '← recv',
+  '{0}: inferred from the traffic, the log does not say',
+  '{0}, 1 escaped layer decoded',
+  '{0}, {1} escaped layers decoded',
+  'Fold or unfold this element',
+  'decoded from escaped text, layer {0}',
+  'logged out',
+  'inactivity timeout',
+  'unknown session',
+  'authentication failed',
+  'rid out of window',
+  'conflict (replaced)',
+  'policy violation',
+  'server shut down',
+  'HTTP error',
+  'network failure',
+  'still open',
+  'end unknown',
+] as const;
+
+export type PageMessage = (typeof PAGE_MESSAGES)[number];
+
+/** English message → the editor's language. */
+export type PageStrings = Partial<Record<PageMessage, string>>;
+
+const PAGE_MESSAGE_SET: ReadonlySet<string> = new Set(PAGE_MESSAGES);
+
+/** The page's strings as placed by the host: only known messages with text, anything else left out (English). */
+export function readPageStrings(v: unknown): PageStrings {
+  const out: Record<string, string> = {};
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return out;
+  for (const [k, t] of Object.entries(v)) if (PAGE_MESSAGE_SET.has(k) && typeof t === 'string') out[k] = t;
+  return out as PageStrings;
+}

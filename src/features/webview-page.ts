@@ -2,6 +2,7 @@
 // fresh nonce and no remote resources. Shared by the extension and the browser tests so both
 // load exactly the same page.
 import { randomBytes } from 'node:crypto';
+import { PAGE_STRINGS_ID, type PageStrings } from '../protocol';
 
 export interface PageResources {
   /** `webview.cspSource`: the only origin styles may come from. */
@@ -16,7 +17,7 @@ export function newNonce(): string {
 }
 
 /** `img` widens the policy for images, and only as far as a page needs (the timeline's PNG export: `blob:`). */
-export function webviewPage(r: PageResources, page: { title: string; img?: string }): string {
+export function webviewPage(r: PageResources, page: { title: string; img?: string; strings?: PageStrings }): string {
   const nonce = r.nonce ?? newNonce();
   const csp = [`default-src 'none'`, `style-src ${r.cspSource}`, `script-src 'nonce-${nonce}'`, ...(page.img ? [`img-src ${page.img}`] : [])].join('; ');
   return `<!DOCTYPE html>
@@ -29,9 +30,14 @@ export function webviewPage(r: PageResources, page: { title: string; img?: strin
 <title>${attr(page.title)}</title>
 </head>
 <body>
-<script nonce="${nonce}" src="${attr(r.scriptUri)}"></script>
+${page.strings ? `<script type="application/json" id="${PAGE_STRINGS_ID}">${scriptJson(page.strings)}</script>\n` : ''}<script nonce="${nonce}" src="${attr(r.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+/** JSON that cannot end its <script> element early: every '<' (and the line separators) as an escape. */
+function scriptJson(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function attr(s: string): string {

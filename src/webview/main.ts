@@ -2,6 +2,7 @@
 // Talks to the extension host only through the messages in src/protocol.ts.
 import { EMPTY_FILTERS, readHostMessage, readState, type Detail, type Filters, type HostMessage, type InspectorState, type Row, type SourceRef, type WebviewMessage } from '../protocol';
 import { h } from './element-builder';
+import { l10n } from './l10n';
 import { RowStore } from './row-store';
 import { VirtualTable } from './virtual-table';
 import { renderXml } from './xml-view';
@@ -23,19 +24,19 @@ let filterTimer = 0;
 let restoredScroll = state.scrollTop;
 
 // --- layout ---
-const textInput = input('filter-text', 'Filter: text anywhere in the stanza (/ to focus)', state.filters.text);
-const matchInput = input('filter-match', 'Elements: Update/user/state=NOT_READY, iq[type=error]', state.filters.match);
-matchInput.title = 'Element names from outer to inner, at any depth, decoded layers included; [attr] or [attr=value] on any step, =text on the last';
+const textInput = input('filter-text', l10n.t('Filter: text anywhere in the stanza (/ to focus)'), state.filters.text);
+const matchInput = input('filter-match', l10n.t('Elements: Update/user/state=NOT_READY, iq[type=error]'), state.filters.match);
+matchInput.title = l10n.t('Element names from outer to inner, at any depth, decoded layers included; [attr] or [attr=value] on any step, =text on the last');
 const matchError = h('div', { class: 'match-error', attrs: { role: 'alert' } });
-const followButton = h('button', { class: 'follow', attrs: { type: 'button', 'aria-pressed': 'true' } }, 'Following');
+const followButton = h('button', { class: 'follow', attrs: { type: 'button', 'aria-pressed': 'true' } }, l10n.t('Following'));
 followButton.hidden = true;
 const jidInput = input('filter-jid', 'JID', state.filters.jid);
-const nodeInput = input('filter-node', 'pubsub node', state.filters.node);
-const dirSelect = h('select', { class: 'filter-dir', title: 'Direction' }, option('', 'both directions'), option('sent', '→ sent'), option('received', '← received'));
+const nodeInput = input('filter-node', l10n.t('pubsub node'), state.filters.node);
+const dirSelect = h('select', { class: 'filter-dir', title: l10n.t('Direction') }, option('', l10n.t('both directions')), option('sent', l10n.t('→ sent')), option('received', l10n.t('← received')));
 dirSelect.value = state.filters.direction;
-const exportButton = h('button', { class: 'export', title: 'Save the rows shown, decoded, as a .log file', attrs: { type: 'button' } }, 'Export decoded…');
-const kindBar = h('div', { class: 'kinds', attrs: { role: 'toolbar', 'aria-label': 'Kinds' } });
-const status = h('div', { class: 'status', attrs: { role: 'status' } }, 'Waiting for the log…');
+const exportButton = h('button', { class: 'export', title: l10n.t('Save the rows shown, decoded, as a .log file'), attrs: { type: 'button' } }, l10n.t('Export decoded…'));
+const kindBar = h('div', { class: 'kinds', attrs: { role: 'toolbar', 'aria-label': l10n.t('Kinds') } });
+const status = h('div', { class: 'status', attrs: { role: 'status' } }, l10n.t('Waiting for the log…'));
 const titleEl = h('div', { class: 'title' });
 const header = h(
   'div',
@@ -45,7 +46,7 @@ const header = h(
   matchError,
   kindBar,
 );
-const columns = h('div', { class: 'row head', attrs: { role: 'row' } }, ...['line', 'time', 'dir', 'kind', 'from → to', 'node', 'summary'].map((c, i) => h('span', { class: `cell c${i}`, attrs: { role: 'columnheader' } }, c)));
+const columns = h('div', { class: 'row head', attrs: { role: 'row' } }, ...[l10n.t('line'), l10n.t('time'), l10n.t('dir'), l10n.t('kind'), l10n.t('from → to'), l10n.t('node'), l10n.t('summary')].map((c, i) => h('span', { class: `cell c${i}`, attrs: { role: 'columnheader' } }, c)));
 const table = new VirtualTable(
   {
     count: () => store.visible.length,
@@ -55,7 +56,7 @@ const table = new VirtualTable(
   selectRow,
   () => detailPane.focus(),
 );
-const detailPane = h('div', { class: 'detail', attrs: { tabindex: '0', 'aria-label': 'Decoded fragment' } }, h('div', { class: 'placeholder' }, 'Select a row to see it decoded.'));
+const detailPane = h('div', { class: 'detail', attrs: { tabindex: '0', 'aria-label': l10n.t('Decoded fragment') } }, h('div', { class: 'placeholder' }, l10n.t('Select a row to see it decoded.')));
 const main = h('div', { class: 'main' }, h('div', { class: 'table' }, columns, table.element), detailPane);
 document.body.append(header, main);
 
@@ -118,7 +119,7 @@ function renderKinds(): void {
   const kinds = [...new Set([...store.counts.keys(), ...active])].sort((a, b) => (store.counts.get(b) ?? 0) - (store.counts.get(a) ?? 0) || a.localeCompare(b));
   kindBar.replaceChildren(
     ...kinds.map((k) => {
-      const b = h('button', { class: `kind${active.has(k) ? ' on' : ''}`, title: `Show only ${k} (click again to clear)`, attrs: { type: 'button', 'aria-pressed': String(active.has(k)), 'data-kind': k } }, k, h('span', { class: 'count' }, String(store.counts.get(k) ?? 0)));
+      const b = h('button', { class: `kind${active.has(k) ? ' on' : ''}`, title: l10n.t('Show only {0} (click again to clear)', k), attrs: { type: 'button', 'aria-pressed': String(active.has(k)), 'data-kind': k } }, k, h('span', { class: 'count' }, String(store.counts.get(k) ?? 0)));
       b.addEventListener('click', () => toggleKind(k));
       return b;
     }),
@@ -172,8 +173,8 @@ function setPaused(paused: boolean): void {
 function renderFollow(): void {
   followButton.hidden = !follows;
   followButton.setAttribute('aria-pressed', String(!state.paused));
-  followButton.textContent = state.paused ? `Paused${pending.length ? ` (${pending.length.toLocaleString('en-US')} new)` : ''}` : 'Following';
-  followButton.title = state.paused ? 'Show the rows that arrived and follow the newest' : 'Pause: keep the table still; new rows are counted and shown on resuming';
+  followButton.textContent = state.paused ? (pending.length ? l10n.t('Paused ({0} new)', pending.length.toLocaleString('en-US')) : l10n.t('Paused')) : l10n.t('Following');
+  followButton.title = state.paused ? l10n.t('Show the rows that arrived and follow the newest') : l10n.t('Pause: keep the table still; new rows are counted and shown on resuming');
 }
 
 function scrollToNewest(): void {
@@ -191,13 +192,13 @@ function addRows(rows: Row[]): void {
 function renderStatus(): void {
   const shown = store.visible.length;
   const total = store.rows.length;
-  let s = shown === total ? `${total.toLocaleString('en-US')} fragments` : `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} fragments`;
+  let s = shown === total ? l10n.t('{0} fragments', total.toLocaleString('en-US')) : l10n.t('{0} of {1} fragments', shown.toLocaleString('en-US'), total.toLocaleString('en-US'));
   if (!progress.done) {
-    const pct = progress.bytes !== undefined && progress.totalBytes ? ` (${Math.floor((100 * progress.bytes) / progress.totalBytes)}% read)` : '';
-    s += `, reading…${pct}`;
+    const pct = progress.bytes !== undefined && progress.totalBytes ? l10n.t(' ({0}% read)', Math.floor((100 * progress.bytes) / progress.totalBytes)) : '';
+    s += l10n.t(', reading…{0}', pct);
   }
-  if (searching && !searching.done) s += `, searching the stanzas… ${searching.total ? Math.floor((100 * searching.searched) / searching.total) : 0}%`;
-  if (follows && state.paused && pending.length) s += `, ${pending.length.toLocaleString('en-US')} new while paused`;
+  if (searching && !searching.done) s += l10n.t(', searching the stanzas… {0}%', searching.total ? Math.floor((100 * searching.searched) / searching.total) : 0);
+  if (follows && state.paused && pending.length) s += l10n.t(', {0} new while paused', pending.length.toLocaleString('en-US'));
   if (errorText) s += ` — ${errorText}`;
   status.textContent = s;
   status.classList.toggle('error', errorText !== '');
@@ -216,16 +217,16 @@ function selectRow(row: Row): void {
 
 function renderDetail(d: Detail): void {
   if (d.index !== detailWanted) return;
-  const copyDecoded = button('Copy decoded', 'Copy the decoded, pretty-printed XML', () => post({ type: 'copy', index: d.index, what: 'decoded' }));
-  const copyOriginal = button('Copy original', 'Copy the fragment as it stands in the log', () => post({ type: 'copy', index: d.index, what: 'original' }));
-  const reveal = button('Reveal in editor', 'Show this fragment in the log', () => post({ type: 'reveal', index: d.index }));
+  const copyDecoded = button(l10n.t('Copy decoded'), l10n.t('Copy the decoded, pretty-printed XML'), () => post({ type: 'copy', index: d.index, what: 'decoded' }));
+  const copyOriginal = button(l10n.t('Copy original'), l10n.t('Copy the fragment as it stands in the log'), () => post({ type: 'copy', index: d.index, what: 'original' }));
+  const reveal = button(l10n.t('Reveal in editor'), l10n.t('Show this fragment in the log'), () => post({ type: 'reveal', index: d.index }));
   const facts = h('dl', { class: 'facts' });
   for (const [k, v] of d.facts) facts.append(h('dt', {}, k), h('dd', {}, v));
-  const layers = d.layers > 0 ? h('div', { class: 'layers-note' }, `${d.layers} escaped layer${d.layers > 1 ? 's' : ''} decoded: framed below`) : null;
+  const layers = d.layers > 0 ? h('div', { class: 'layers-note' }, d.layers === 1 ? l10n.t('1 escaped layer decoded: framed below') : l10n.t('{0} escaped layers decoded: framed below', d.layers)) : null;
   const body = d.tree ? renderXml(d.tree) : h('pre', { class: 'raw' }, d.decoded);
-  const cut = d.cut ? h('div', { class: 'cut-note' }, 'This fragment is longer than the xmppBosh.inspector.maxChars setting; the rest is not shown. Copy or reveal it to see all of it.') : null;
-  const error = d.error ? h('div', { class: 'error-note' }, `Not well-formed XML: ${d.error}`) : null;
-  const original = h('details', { class: 'original' }, h('summary', {}, 'Original text'), h('pre', {}, d.original));
+  const cut = d.cut ? h('div', { class: 'cut-note' }, l10n.t('This fragment is longer than the xmppBosh.inspector.maxChars setting; the rest is not shown. Copy or reveal it to see all of it.')) : null;
+  const error = d.error ? h('div', { class: 'error-note' }, l10n.t('Not well-formed XML: {0}', d.error)) : null;
+  const original = h('details', { class: 'original' }, h('summary', {}, l10n.t('Original text')), h('pre', {}, d.original));
   detailPane.replaceChildren(...[h('div', { class: 'detail-summary' }, d.summary), h('div', { class: 'actions' }, copyDecoded, copyOriginal, reveal), facts, error, layers, cut, body, original].filter((n): n is HTMLElement => n !== null));
 }
 
@@ -294,7 +295,7 @@ function onHost(m: HostMessage): void {
     case 'searchError':
       if (m.search !== searchId) break;
       searching = undefined;
-      setMatchError(`Element filter, column ${m.column}: ${m.message}`);
+      setMatchError(l10n.t('Element filter, column {0}: {1}', m.column, m.message));
       renderStatus();
       break;
     case 'progress':

@@ -2,6 +2,7 @@
 import { isolateRightToLeft } from '../core/l10n/bidi';
 import type { Row } from '../protocol';
 import { h } from './element-builder';
+import { l10n } from './l10n';
 
 export const ROW_HEIGHT = 22;
 const OVERSCAN = 10;
@@ -26,7 +27,7 @@ export class VirtualTable {
     private readonly onActivate: (row: Row) => void,
   ) {
     this.spacer = h('div', { class: 'spacer' });
-    this.element = h('div', { class: 'table-body', attrs: { tabindex: '0', role: 'grid', 'aria-label': 'Fragments' } }, this.spacer);
+    this.element = h('div', { class: 'table-body', attrs: { tabindex: '0', role: 'grid', 'aria-label': l10n.t('Fragments') } }, this.spacer);
     this.element.addEventListener('scroll', () => this.schedule());
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.element.addEventListener('click', (e) => {
@@ -138,7 +139,7 @@ export class VirtualTable {
   }
 }
 
-const ARROW = { sent: '→ sent', received: '← recv' } as const;
+const arrow = (d: 'sent' | 'received') => (d === 'sent' ? l10n.t('→ sent') : l10n.t('← recv'));
 
 function fill(el: HTMLElement, r: Row, pos: number, selected: number | undefined): void {
   el.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
@@ -155,9 +156,9 @@ function fill(el: HTMLElement, r: Row, pos: number, selected: number | undefined
   set(0, String(r.line));
   set(1, shortTime(r.time), r.time ?? '');
   // An inferred direction is marked so it is not taken for the log's own word.
-  if (r.direction && r.directionInferred) set(2, `${ARROW[r.direction]}*`, `${ARROW[r.direction]}: inferred from the traffic, the log does not say`);
-  else set(2, r.direction ? ARROW[r.direction] : '');
-  set(3, r.kind, r.layers > 0 ? `${r.kind}, ${r.layers} escaped layer${r.layers > 1 ? 's' : ''} decoded` : r.kind);
+  if (r.direction && r.directionInferred) set(2, `${arrow(r.direction)}*`, l10n.t('{0}: inferred from the traffic, the log does not say', arrow(r.direction)));
+  else set(2, r.direction ? arrow(r.direction) : '');
+  set(3, r.kind, r.layers === 1 ? l10n.t('{0}, 1 escaped layer decoded', r.kind) : r.layers > 1 ? l10n.t('{0}, {1} escaped layers decoded', r.kind, r.layers) : r.kind);
   // The badge after the kind (CSS) says how many escaped layers were decoded.
   if (r.layers > 0) cells[3].dataset.layers = String(r.layers);
   else delete cells[3].dataset.layers;

@@ -2,6 +2,7 @@
 // textContent; each element decoded from escaped text is framed and labelled with its layer.
 import type { XmlNodeView } from '../protocol';
 import { h } from './element-builder';
+import { l10n } from './l10n';
 
 /** Elements deeper than this start folded, so a huge roster opens readable. */
 const OPEN_DEPTH = 12;
@@ -20,7 +21,7 @@ function renderNode(n: XmlNodeView, depth: number, parentLayer: number): HTMLEle
     const text = kids.join('');
     box.append(h('div', { class: 'line' }, h('span', { class: 'fold-space' }), ...openTag(n, text === ''), text !== '' && textSpan(text), text !== '' && closeTag(n)));
   } else {
-    const toggle = h('button', { class: 'fold', title: 'Fold or unfold this element', attrs: { 'aria-expanded': 'true', type: 'button' } }, '▾');
+    const toggle = h('button', { class: 'fold', title: l10n.t('Fold or unfold this element'), attrs: { 'aria-expanded': 'true', type: 'button' } }, '▾');
     const inner = h('div', { class: 'children' });
     for (const c of kids) inner.append(typeof c === 'string' ? h('div', { class: 'line text-line' }, textSpan(c.trim())) : renderNode(c, depth + 1, n.layer));
     const ellipsis = h('span', { class: 'folded-mark', title: `${elementKids.length} child element${elementKids.length > 1 ? 's' : ''}` }, '…');
@@ -37,7 +38,7 @@ function renderNode(n: XmlNodeView, depth: number, parentLayer: number): HTMLEle
 
   if (n.layer > parentLayer) {
     const frame = h('div', { class: `layer layer-${Math.min(n.layer, 4)}`, attrs: { 'data-layer': String(n.layer) } });
-    frame.append(h('div', { class: 'layer-mark' }, `decoded from escaped text, layer ${n.layer}`), box);
+    frame.append(h('div', { class: 'layer-mark' }, l10n.t('decoded from escaped text, layer {0}', n.layer)), box);
     return frame;
   }
   return box;

@@ -12,7 +12,7 @@ import { findInText } from '../../src/core/find/finder';
 import { FragmentIndex, ROWS_PER_BATCH } from '../../src/features/inspector/fragment-index';
 import { inspectorHtml } from '../../src/features/inspector/inspector-html';
 import { isEmptyQuery, newStanzaMatches, readQuery, searchStanzas, type StanzaQuery } from '../../src/features/inspector/stanza-search';
-import { readWebviewMessage, type HostMessage, type Row, type WebviewMessage } from '../../src/protocol';
+import { readWebviewMessage, type HostMessage, type PageStrings, type Row, type WebviewMessage } from '../../src/protocol';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -45,10 +45,10 @@ export interface InspectorPage {
 }
 
 /** Opens the Inspector page on a log text; the stand-in host answers 'ready' and 'detail' like the extension. */
-export async function openInspector(browser: Browser, logText: string, opts: { title?: string; savedState?: unknown; width?: number; height?: number; follows?: boolean } = {}): Promise<InspectorPage> {
+export async function openInspector(browser: Browser, logText: string, opts: { title?: string; savedState?: unknown; width?: number; height?: number; follows?: boolean; strings?: PageStrings } = {}): Promise<InspectorPage> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const htmlPath = join(ARTIFACTS, 'inspector.html');
-  writeFileSync(htmlPath, inspectorHtml({ cspSource: 'file:', scriptUri: pathToFileURL(BUNDLE).href, styleUri: pathToFileURL(join(ROOT, 'media', 'inspector.css')).href }));
+  writeFileSync(htmlPath, inspectorHtml({ cspSource: 'file:', scriptUri: pathToFileURL(BUNDLE).href, styleUri: pathToFileURL(join(ROOT, 'media', 'inspector.css')).href }, opts.strings));
 
   const index = new FragmentIndex();
   const rows = findInText(logText).map((f) => index.add(f));

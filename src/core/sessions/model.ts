@@ -22,23 +22,7 @@ export type EndCause =
 
 export const END_CAUSES: readonly EndCause[] = ['client-logout', 'inactivity-timeout', 'unknown-session', 'auth-failed', 'rid-out-of-window', 'conflict', 'policy-violation', 'server-shutdown', 'http-error', 'network', 'open', 'unknown'];
 
-/** Each end cause in a few words, for a tree item, a picture, a picker. */
-export const END_CAUSE_WORDS: Readonly<Record<EndCause, string>> = {
-  'client-logout': 'logged out',
-  'inactivity-timeout': 'inactivity timeout',
-  'unknown-session': 'unknown session',
-  'auth-failed': 'authentication failed',
-  'rid-out-of-window': 'rid out of window',
-  conflict: 'conflict (replaced)',
-  'policy-violation': 'policy violation',
-  'server-shutdown': 'server shut down',
-  'http-error': 'HTTP error',
-  network: 'network failure',
-  open: 'still open',
-  unknown: 'end unknown',
-};
-
-/** END_CAUSE_WORDS in the editor's language (English in the CLI); the webviews get them from the host. */
+/** Each end cause in a few words, for a tree item, a picture, a picker: in the editor's language (English in the CLI). */
 export function endCauseWords(cause: EndCause): string {
   switch (cause) {
     case 'client-logout': return l10n.t('logged out');

@@ -12,6 +12,7 @@ import { DEFAULT_DETAIL_MAX_CHARS, FragmentIndex, ROWS_PER_BATCH, batchIsDue } f
 import { FileLines } from './file-lines';
 import { readFileFragments, type FileReading } from './file-source';
 import { inspectorHtml } from './inspector-html';
+import { pageStrings } from '../page-strings';
 import { secretsOptions } from '../show-secrets';
 import { fragmentsOfText } from './text-source';
 import { followFile, followSession, liveSessionIdOf, type Follower } from './source-follow';
@@ -59,7 +60,7 @@ export class InspectorPanel {
       cspSource: panel.webview.cspSource,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(roots[0], 'inspector.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(roots[1], 'inspector.css')).toString(),
-    });
+    }, pageStrings());
     panel.webview.onDidReceiveMessage((raw) => {
       const m = readWebviewMessage(raw);
       if (m) void this.onMessage(m).catch((e) => this.post({ type: 'error', message: (e as Error).message }));

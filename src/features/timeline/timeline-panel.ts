@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { readTimelineWebviewMessage, type TimelineData, type TimelineHostMessage, type TimelineWebviewMessage } from '../../protocol';
 import { revealPlace } from '../diagnostics/places';
 import { timelineHtml } from './timeline-html';
+import { pageStrings } from '../page-strings';
 
 export const TIMELINE_VIEW_TYPE = 'xmppBosh.sessionTimeline';
 
@@ -84,5 +85,5 @@ function timelineHtmlFor(webview: vscode.Webview, roots: vscode.Uri[]): string {
     cspSource: webview.cspSource,
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(roots[0], 'timeline.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(roots[1], 'timeline.css')).toString(),
-  });
+  }, pageStrings());
 }

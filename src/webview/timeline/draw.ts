@@ -3,7 +3,8 @@
 // lane (agent states), and a scale of the granted wait and inactivity. Every colour is written
 // into the SVG as a value, so the picture exported on its own looks as it does here. Every text
 // is an SVG text node or a <title>, set through textContent.
-import { END_CAUSE_WORDS, type Finding, type Moment, type Place, type RequestSpan, type Session, type TimelineEvent } from '../../core/sessions/model';
+import { l10n } from '../l10n';
+import { endCauseWords, type Finding, type Moment, type Place, type RequestSpan, type Session, type TimelineEvent } from '../../core/sessions/model';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -98,9 +99,6 @@ function where(p: Place): string {
 }
 
 const TICKS = [100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000];
-
-/** The end causes in words, from the model every face shares. */
-export const END_WORDS = END_CAUSE_WORDS;
 
 export function causeColour(cause: Session['endCause'], c: Palette): string {
   return cause === 'client-logout' ? c.server : cause === 'open' ? c.muted : cause === 'unknown' ? c.warning : c.error;
@@ -198,7 +196,7 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
 
   const svg = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': c.font, role: 'img' });
   const ws = s.transport === 'websocket';
-  svg.appendChild(titled(el('rect', { x: 0, y: 0, width, height, fill: c.bg }), `${ws ? 'WebSocket' : 'BOSH'} session ${s.sid}`));
+  svg.appendChild(titled(el('rect', { x: 0, y: 0, width, height, fill: c.bg }), ws ? l10n.t('WebSocket session {0}', s.sid) : l10n.t('BOSH session {0}', s.sid)));
 
   // Lane backgrounds and names.
   const lane = (name: string, top: number, bottom: number, colour: string, cls: string) => {
@@ -206,9 +204,9 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
     g.appendChild(el('rect', { x: 4, y: top + 4, width: 3, height: bottom - top - 8, fill: colour, rx: 1 }));
     g.appendChild(text(12, top + 15, name, { ...font, 'font-weight': 600, 'font-size': 12, class: 'lane-label' }));
   };
-  lane('Client', clientTop, clientBottom, c.client, 'lane-client');
-  g.appendChild(text(12, barsTop + 12, ws ? 'frames' : 'requests', { ...font, fill: c.muted, 'font-size': 10 }));
-  lane('Server', serverTop, serverBottom, c.server, 'lane-server');
+  lane(l10n.t('Client'), clientTop, clientBottom, c.client, 'lane-client');
+  g.appendChild(text(12, barsTop + 12, ws ? l10n.t('frames') : l10n.t('requests'), { ...font, fill: c.muted, 'font-size': 10 }));
+  lane(l10n.t('Server'), serverTop, serverBottom, c.server, 'lane-server');
   lane('Finesse', finesseTop, finesseBottom, c.finesse, 'lane-finesse');
 
   // The time axis and its grid.
@@ -220,15 +218,15 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
   }
   // UTC only when the session's clock was placed; otherwise the times are the log's own, said so.
   const utc = s.start?.time !== undefined || s.end?.time !== undefined;
-  g.appendChild(text(12, AXIS_H - 10, utc ? 'UTC' : 'as logged', { ...font, fill: c.muted, 'font-size': 10 }));
+  g.appendChild(text(12, AXIS_H - 10, utc ? 'UTC' : l10n.t('as logged'), { ...font, fill: c.muted, 'font-size': 10 }));
 
   // Inactivity: from the last answer, the time the server waits for the next request.
   const lastAnswer = timeOf(s.lastResponse);
   if (s.params.inactivity && lastAnswer !== undefined) {
     const w = s.params.inactivity * 1000 * pxPerMs;
     const deadline = el('rect', { class: 'inactivity-window', x: x(lastAnswer), y: clientTop, width: w, height: serverBottom - clientTop, fill: c.warning, 'fill-opacity': 0.1, stroke: c.warning, 'stroke-opacity': 0.6, 'stroke-dasharray': '4 3' });
-    g.appendChild(titled(deadline, `inactivity ${s.params.inactivity} s from the last answer (${clock(lastAnswer, true)}): the server ends the session if no request comes in this window`));
-    g.appendChild(text(x(lastAnswer) + 4, serverBottom - 4, `inactivity ${s.params.inactivity} s after the last answer`, { ...font, fill: c.warning, 'font-size': 10 }));
+    g.appendChild(titled(deadline, l10n.t('inactivity {0} s from the last answer ({1}): the server ends the session if no request comes in this window', s.params.inactivity, clock(lastAnswer, true))));
+    g.appendChild(text(x(lastAnswer) + 4, serverBottom - 4, l10n.t('inactivity {0} s after the last answer', s.params.inactivity), { ...font, fill: c.warning, 'font-size': 10 }));
   }
 
   // Client and server events.
@@ -271,12 +269,12 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
     g.appendChild(target(titled(rect, carried), carried, p.s.sent));
     if (p.open) {
       const ex = bx + bw;
-      g.appendChild(text(ex + 4, by + 10, 'no answer', { ...font, fill: c.error, 'font-size': 10, class: 'unanswered-mark' }));
+      g.appendChild(text(ex + 4, by + 10, l10n.t('no answer'), { ...font, fill: c.error, 'font-size': 10, class: 'unanswered-mark' }));
     }
-    if (p.s.retransmission) g.appendChild(titled(text(bx - 2, by + 10, '↻', { ...font, fill: c.warning, 'font-size': 12, 'text-anchor': 'end', class: 'retransmission-mark' }), `rid ${p.s.rid} sent again`));
+    if (p.s.retransmission) g.appendChild(titled(text(bx - 2, by + 10, '↻', { ...font, fill: c.warning, 'font-size': 12, 'text-anchor': 'end', class: 'retransmission-mark' }), l10n.t('rid {0} sent again', p.s.rid)));
     if (gapRids.has(p.s.rid)) {
       const mark = el('path', { class: 'gap-mark', d: `M${bx} ${by - 2} l-4 -5 h8 z`, fill: c.error });
-      g.appendChild(titled(mark, `rid jumped to ${p.s.rid}: the requests in between never reached this log`));
+      g.appendChild(titled(mark, l10n.t('rid jumped to {0}: the requests in between never reached this log', p.s.rid)));
     }
   });
 
@@ -322,7 +320,7 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
     const ex = x(end);
     const colour = causeColour(s.endCause, c);
     g.appendChild(el('line', { class: 'end-line', x1: ex, y1: AXIS_H - 4, x2: ex, y2: finesseBottom, stroke: colour, 'stroke-width': 2 }));
-    const words = `END: ${END_WORDS[s.endCause]}`;
+    const words = l10n.t('END: {0}', endCauseWords(s.endCause));
     const box = el('g', { class: 'end-mark' });
     box.appendChild(el('rect', { x: ex + 4, y: AXIS_H - 2, width: words.length * 7.4 + 12, height: 16, rx: 3, fill: colour }));
     box.appendChild(text(ex + 9, AXIS_H + 10, words, { ...font, fill: c.bg, 'font-weight': 700, class: 'end-cause' }));
@@ -330,17 +328,17 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
   }
 
   // The scale: the granted wait and inactivity, drawn at the picture's zoom.
-  g.appendChild(text(12, scaleTop + 14, 'Scale', { ...font, 'font-weight': 600, 'font-size': 12 }));
+  g.appendChild(text(12, scaleTop + 14, l10n.t('Scale'), { ...font, 'font-weight': 600, 'font-size': 12 }));
   const scale = (label: string, ms: number, row: number, colour: string, cls: string) => {
     const sy = scaleTop + 4 + row * 16;
     const w = ms * pxPerMs;
-    g.appendChild(titled(el('rect', { class: cls, x: GUTTER, y: sy, width: w, height: 8, fill: colour, 'fill-opacity': 0.7, rx: 2 }), `${label}: ${seconds(ms)} at this zoom`));
+    g.appendChild(titled(el('rect', { class: cls, x: GUTTER, y: sy, width: w, height: 8, fill: colour, 'fill-opacity': 0.7, rx: 2 }), l10n.t('{0}: {1} at this zoom', label, seconds(ms))));
     g.appendChild(text(GUTTER + w + 6, sy + 8, `${label} ${seconds(ms)}`, { ...font, fill: c.muted, 'font-size': 10 }));
   };
   let row = 0;
   if (s.params.wait) scale('wait', s.params.wait * 1000, row++, c.client, 'scale-wait');
-  if (s.params.inactivity) scale('inactivity', s.params.inactivity * 1000, row++, c.warning, 'scale-inactivity');
-  if (row === 0) g.appendChild(text(GUTTER, scaleTop + 14, 'the server granted no wait or inactivity in the lines read', { ...font, fill: c.muted, 'font-size': 10 }));
+  if (s.params.inactivity) scale(l10n.t('inactivity'), s.params.inactivity * 1000, row++, c.warning, 'scale-inactivity');
+  if (row === 0) g.appendChild(text(GUTTER, scaleTop + 14, l10n.t('the server granted no wait or inactivity in the lines read'), { ...font, fill: c.muted, 'font-size': 10 }));
 
   svg.appendChild(g);
   return { svg, width, height, span: t1 - t0, targets };

@@ -3,7 +3,9 @@
 // messages of src/protocol.ts, checked with their readers.
 import { readTimelineHostMessage, type TimelineData, type TimelineWebviewMessage } from '../../protocol';
 import { h } from '../element-builder';
-import { causeColour, draw, END_WORDS, GUTTER, seconds, timeRange, type Drawing, type Palette } from './draw';
+import { l10n } from '../l10n';
+import { endCauseWords } from '../../core/sessions/model';
+import { causeColour, draw, GUTTER, seconds, timeRange, type Drawing, type Palette } from './draw';
 
 interface VsCodeApi {
   postMessage(message: TimelineWebviewMessage): void;
@@ -18,7 +20,7 @@ let drawing: Drawing | undefined;
 /** Pixels per millisecond; undefined: fit to the width. */
 let zoom: number | undefined;
 
-const header = h('div', { class: 'header' }, h('div', { class: 'placeholder' }, 'Waiting for the session…'));
+const header = h('div', { class: 'header' }, h('div', { class: 'placeholder' }, l10n.t('Waiting for the session…')));
 const zoomLevel = h('span', { class: 'zoom-level' });
 const button = (cls: string, label: string, title: string, onClick: () => void) => {
   const b = h('button', { class: cls, title, attrs: { type: 'button' } }, label);
@@ -28,12 +30,12 @@ const button = (cls: string, label: string, title: string, onClick: () => void) 
 const toolbar = h(
   'div',
   { class: 'toolbar', attrs: { role: 'toolbar' } },
-  button('fit', 'Fit', 'Fit the whole session to the width', () => setZoom(undefined)),
-  button('zoom-out', '−', 'Zoom out', () => setZoom(currentZoom() / 1.6)),
-  button('zoom-in', '+', 'Zoom in (Ctrl + wheel over the picture)', () => setZoom(currentZoom() * 1.6)),
+  button('fit', l10n.t('Fit'), l10n.t('Fit the whole session to the width'), () => setZoom(undefined)),
+  button('zoom-out', '−', l10n.t('Zoom out'), () => setZoom(currentZoom() / 1.6)),
+  button('zoom-in', '+', l10n.t('Zoom in (Ctrl + wheel over the picture)'), () => setZoom(currentZoom() * 1.6)),
   zoomLevel,
-  button('export-svg', 'Export SVG…', 'Save the picture as an SVG file', () => exportSvg()),
-  button('export-png', 'Export PNG…', 'Save the picture as a PNG image', () => void exportPng()),
+  button('export-svg', l10n.t('Export SVG…'), l10n.t('Save the picture as an SVG file'), () => exportSvg()),
+  button('export-png', l10n.t('Export PNG…'), l10n.t('Save the picture as a PNG image'), () => void exportPng()),
 );
 const scroller = h('div', { class: 'scroll' });
 const tooltip = h('div', { class: 'tooltip', attrs: { role: 'tooltip', hidden: '' } });
@@ -101,13 +103,21 @@ function palette(): Palette {
 function showHeader(d: TimelineData): void {
   const s = d.session;
   const c = palette();
-  const cause = h('span', { class: 'cause' }, END_WORDS[s.endCause]);
+  const cause = h('span', { class: 'cause' }, endCauseWords(s.endCause));
   cause.style.background = causeColour(s.endCause, c);
   const lifetime = s.start?.time !== undefined && s.end?.time !== undefined ? seconds(s.end.time - s.start.time) : undefined;
   const p = s.params;
   const granted = [p.wait !== undefined ? `wait ${p.wait} s` : '', p.inactivity !== undefined ? `inactivity ${p.inactivity} s` : '', p.hold !== undefined ? `hold ${p.hold}` : '', p.requests !== undefined ? `requests ${p.requests}` : ''].filter(Boolean).join(', ');
   const ws = s.transport === 'websocket';
-  const facts = [ws ? `WebSocket ${s.sid}${s.streams?.length ? `, streams ${s.streams.join(', ')}` : ''}` : `sid ${s.sid}`, lifetime ? `lasted ${lifetime}` : '', ws ? `${s.frames ?? 0} frames` : `${s.requests} requests`, s.retransmissions ? `${s.retransmissions} sent again` : '', s.ridGaps ? `${s.ridGaps} rid jumps` : '', granted ? `granted ${granted}` : '', s.trimmed ? 'long session: only its first and last requests are drawn' : ''].filter(Boolean).join(' · ');
+  const facts = [
+    ws ? (s.streams?.length ? l10n.t('WebSocket {0}, streams {1}', s.sid, s.streams.join(', ')) : `WebSocket ${s.sid}`) : `sid ${s.sid}`,
+    lifetime ? l10n.t('lasted {0}', lifetime) : '',
+    ws ? l10n.t('{0} frames', s.frames ?? 0) : l10n.t('{0} requests', s.requests),
+    s.retransmissions ? l10n.t('{0} sent again', s.retransmissions) : '',
+    s.ridGaps ? l10n.t('{0} rid jumps', s.ridGaps) : '',
+    granted ? l10n.t('granted {0}', granted) : '',
+    s.trimmed ? l10n.t('long session: only its first and last requests are drawn') : '',
+  ].filter(Boolean).join(' · ');
   header.replaceChildren(
     h('div', { class: 'title' }, d.title),
     h('div', { class: 'who' }, s.jid ?? (s.agent ? `agent ${s.agent}` : `sid ${s.sid}`)),
@@ -142,7 +152,7 @@ function render(): void {
   const z = currentZoom();
   drawing = draw(data.session, data.findings, palette(), z);
   scroller.replaceChildren(drawing.svg);
-  zoomLevel.textContent = zoom === undefined ? 'fitted' : `${seconds(100 / z)} per 100 px`;
+  zoomLevel.textContent = zoom === undefined ? l10n.t('fitted') : l10n.t('{0} per 100 px', seconds(100 / z));
   for (const [element, t] of drawing.targets) {
     element.addEventListener('mouseenter', (e) => showTip(t.hover, e as MouseEvent));
     element.addEventListener('mousemove', (e) => moveTip(e as MouseEvent));
@@ -183,7 +193,7 @@ async function exportPng(): Promise<void> {
     const img = new Image();
     await new Promise<void>((resolve, reject) => {
       img.onload = () => resolve();
-      img.onerror = () => reject(new Error('the picture could not be drawn'));
+      img.onerror = () => reject(new Error(l10n.t('the picture could not be drawn')));
       img.src = url;
     });
     const scale = 2;
@@ -194,10 +204,10 @@ async function exportPng(): Promise<void> {
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, drawing.width, drawing.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('the picture is too large for a PNG');
+    if (!blob) throw new Error(l10n.t('the picture is too large for a PNG'));
     vscode.postMessage({ type: 'export', format: 'png', base64: base64Of(new Uint8Array(await blob.arrayBuffer())) });
   } catch (e) {
-    header.append(h('div', { class: 'error' }, `PNG export failed: ${(e as Error).message}`));
+    header.append(h('div', { class: 'error' }, l10n.t('PNG export failed: {0}', (e as Error).message)));
   } finally {
     URL.revokeObjectURL(url);
   }
