@@ -11,7 +11,7 @@ const SYMBOL_KINDS = { session: vscode.SymbolKind.Namespace, kind: vscode.Symbol
 
 export function registerOutline(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider(OUTLINE_SELECTOR, { provideDocumentSymbols }, { label: 'XMPP stanzas' }),
+    vscode.languages.registerDocumentSymbolProvider(OUTLINE_SELECTOR, { provideDocumentSymbols }, { label: vscode.l10n.t('XMPP stanzas') }),
     vscode.languages.registerFoldingRangeProvider(OUTLINE_SELECTOR, { provideFoldingRanges }),
   );
   watchTooLargeLogs(context);

@@ -272,16 +272,16 @@ async function openInInspector(s: LiveSession): Promise<void> {
 async function actions(s: LiveSession): Promise<void> {
   const online = s.state === 'online';
   const items = [
-    online && { label: '$(send) Send Stanza…', run: () => sendStanza(s) },
-    online && { label: '$(bell) Subscribe to Node…', run: () => subscribe(s) },
+    online && { label: vscode.l10n.t('$(send) Send Stanza…'), run: () => sendStanza(s) },
+    online && { label: vscode.l10n.t('$(bell) Subscribe to Node…'), run: () => subscribe(s) },
     // XEP-0124 §10 pause belongs to BOSH; a WebSocket has nothing like it.
-    online && s.canPause && { label: '$(debug-pause) Pause BOSH Session…', run: () => pause(s) },
-    { label: '$(save) Save Session Transcript', run: () => saveTranscript(s) },
-    { label: '$(inspect) Open Session in Inspector', run: () => openInInspector(s) },
-    { label: '$(output) Show Output', run: () => s.channel.show() },
+    online && s.canPause && { label: vscode.l10n.t('$(debug-pause) Pause BOSH Session…'), run: () => pause(s) },
+    { label: vscode.l10n.t('$(save) Save Session Transcript'), run: () => saveTranscript(s) },
+    { label: vscode.l10n.t('$(inspect) Open Session in Inspector'), run: () => openInInspector(s) },
+    { label: vscode.l10n.t('$(output) Show Output'), run: () => s.channel.show() },
     // A closed session (failed login, server gone) is dismissed the same way: its status item goes.
-    { label: s.state === 'closed' ? '$(close) Close Session' : '$(debug-disconnect) Disconnect', run: () => vscode.commands.executeCommand(SESSION_COMMANDS.disconnect, s.id) },
+    { label: s.state === 'closed' ? vscode.l10n.t('$(close) Close Session') : vscode.l10n.t('$(debug-disconnect) Disconnect'), run: () => vscode.commands.executeCommand(SESSION_COMMANDS.disconnect, s.id) },
   ].filter(Boolean) as Array<{ label: string; run: () => unknown }>;
-  const pick = await vscode.window.showQuickPick(items, { title: `${s.jid} over ${s.transportName}: ${s.state}` });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('{0} over {1}: {2}', s.jid, s.transportName, s.state) });
   await pick?.run();
 }
