@@ -3,6 +3,9 @@
 //    time until the first batch of rows is ready to post to the page, and until every fragment is
 //    indexed, read the way the extension reads a file (readFileFragments → FragmentIndex rows,
 //    batched as the panel batches them). Baselines: streaming the file alone, and the core finder alone.
+//    Then the search the page's filters ask for, over every stanza read back from the file in runs:
+//    a word only the decoded XML holds, an element path, a word found nowhere (each stanza decoded
+//    and printed whole); time, stanzas per second and the JS heap it adds at its peak.
 // 2. Hover latency on a 1 MB log line (a Finesse Team update listing thousands of users),
 //    against the 50 ms target, with the default hover size limit and with no limit.
 import { createReadStream, statSync } from 'node:fs';
@@ -11,6 +14,7 @@ import { fragmentsOfFile } from '../src/core/find/source.ts';
 import { FragmentIndex, batchIsDue } from '../src/features/inspector/fragment-index.ts';
 import { FileLines } from '../src/features/inspector/file-lines.ts';
 import { readFileFragments } from '../src/features/inspector/file-source.ts';
+import { readQuery, searchStanzas } from '../src/features/inspector/stanza-search.ts';
 import { hoverAt, DEFAULT_HOVER_MAX_CHARS } from '../src/features/hover/hover-content.ts';
 
 const hoverOnly = process.argv.includes('--hover-only');
@@ -78,6 +82,28 @@ async function indexBench() {
   const detailMs = now() - t0;
   console.log(`  first detail (records line starts)        ${fmt(firstDetailMs).padStart(10)}   then ${fmt(detailMs)} per detail (“${middle.summary.slice(0, 40)}…”)`);
   console.log(`  memory: peak RSS ${(peakRss / 1048576).toFixed(0)} MB; JS heap held by the index after GC ${heldMb.toFixed(0)} MB (positions only, text read back from the file)${global.gc ? '' : ' — run with node --expose-gc for an exact figure'}`);
+  await searchBench(index, fullMs);
+}
+
+/** The host's search over every stanza, as the page's text and element filters run it. */
+async function searchBench(index, indexMs) {
+  console.log(`  search of every stanza (baseline: the full index above, ${fmt(indexMs)}):`);
+  for (const [label, text, match] of [
+    ['text only in the decoded XML "agent499"', 'agent499', ''],
+    ['element path Update/user/state=NOT_READY', '', 'Update/user/state=NOT_READY'],
+    ['text found nowhere (worst case)', 'no-such-word', ''],
+  ]) {
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let peak = heapBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+    const t0 = now();
+    let hits = 0;
+    for await (const r of searchStanzas(index, readQuery(text, match), () => false)) hits += r.indices.length;
+    const ms = now() - t0;
+    clearInterval(sampler);
+    console.log(`    ${label.padEnd(44)} ${fmt(ms).padStart(10)}   ${Math.round(index.size / (ms / 1000)).toLocaleString('en-US')} stanzas/s, ${hits.toLocaleString('en-US')} found, heap +${((peak - heapBefore) / 1048576).toFixed(0)} MB at its peak`);
+  }
 }
 
 if (!hoverOnly) await indexBench();
