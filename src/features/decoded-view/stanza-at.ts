@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { findInText } from '../../core/find/finder';
 import { looksLikeHar } from '../../core/find/har';
 import { HarText } from '../../core/find/har-at';
-import type { Fragment } from '../../core/fragment';
+import { fragmentEnd, type Fragment } from '../../core/fragment';
 import { fragmentAt } from '../hover/hover-content';
 
 /** One HAR read per document version: the view asks again on every cursor move. */
@@ -15,16 +15,21 @@ export function stanzasAt(doc: vscode.TextDocument, selection: vscode.Selection)
     const f = harOf(doc).at(selection.active.line + 1);
     return f ? [f] : [];
   }
-  if (!selection.isEmpty) {
-    const start = doc.offsetAt(selection.start);
+  const pos = selection.active;
+  const underCursor = fragmentAt({ lineCount: doc.lineCount, lineAt: (n) => doc.lineAt(n).text }, pos.line, pos.character);
+  if (!selection.isEmpty && !(underCursor && holds(underCursor, selection))) {
+    // A selection inside one stanza (a word, a value) is about that stanza; any other, about the stanzas it holds.
     const found = findInText(doc.getText(selection), selection.start.line + 1);
     // The finder counts columns of the selection's first line from the selection's start.
-    for (const f of found) if (f.line === selection.start.line + 1) f.column += doc.positionAt(start).character;
+    for (const f of found) if (f.line === selection.start.line + 1) f.column += selection.start.character;
     if (found.length) return found;
   }
-  const pos = selection.active;
-  const f = fragmentAt({ lineCount: doc.lineCount, lineAt: (n) => doc.lineAt(n).text }, pos.line, pos.character);
-  return f ? [f] : [];
+  return underCursor ? [underCursor] : [];
+}
+
+function holds(f: Fragment, range: vscode.Range): boolean {
+  const end = fragmentEnd(f);
+  return new vscode.Range(f.line - 1, f.column, end.line - 1, end.column).contains(range);
 }
 
 function isHar(doc: vscode.TextDocument): boolean {

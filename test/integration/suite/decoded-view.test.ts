@@ -86,6 +86,15 @@ describe('Open Decoded Beside and Copy Decoded in a real VS Code', () => {
     assert.match(copied, /<!-- decoded from escaped text, layer 1 -->\n\s*<Update>/);
     assert.match(copied, /<state>NOT_READY<\/state>/);
     assert.doesNotMatch(copied, /&lt;|<!-- debug\.log/);
+
+    // An element selected inside the stanza's escaped payload copies the whole stanza, not that piece of it.
+    const piece = '&lt;state&gt;NOT_READY&lt;/state&gt;';
+    const start = positionOf(log.document, piece);
+    log.selection = new vscode.Selection(start, start.translate(0, piece.length));
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('xmppBosh.copyDecoded');
+    const whole = await until('the clipboard', async () => (await vscode.env.clipboard.readText()) || undefined);
+    assert.equal(whole, copied);
   });
 
   it('copies a selection’s SASL credentials redacted', async () => {
