@@ -49,6 +49,8 @@ export class FragmentIndex {
   private readonly harPositions = new HarPositions();
   /** Fragment index → position in `positions` (≥ 0), in `harPositions` (-2 - position), or -1 when kept whole. */
   private readonly slot = new IntColumn();
+  /** Most fragments kept whole; older ones are let go (a live session followed for hours). */
+  private maxKept = Infinity;
   /** The HAR entry read back last, as a request and its answer are often looked at together. */
   private lastEntry: { offset: number; fragments: Fragment[] } | undefined;
 
@@ -70,6 +72,22 @@ export class FragmentIndex {
     return this.slot.size;
   }
 
+  /** Keeps the text of at most `max` fragments that are not in a file, the newest; the rows of older ones stay. */
+  limitKept(max: number): void {
+    this.maxKept = max;
+    this.dropOldKept();
+  }
+
+  /** Whether the fragment's text was let go under limitKept(). */
+  isReleased(index: number): boolean {
+    return index >= 0 && index < this.slot.size && this.slot.get(index) === -1 && !this.kept.has(index);
+  }
+
+  private dropOldKept(): void {
+    // A Map iterates in insertion order: the first key is the oldest.
+    while (this.kept.size > this.maxKept) this.kept.delete(this.kept.keys().next().value!);
+  }
+
   /** Adds a found fragment and answers its table row. */
   add(f: Fragment): Row {
     const index = this.slot.size;
@@ -80,6 +98,7 @@ export class FragmentIndex {
     else {
       this.kept.set(index, f);
       this.slot.push(-1);
+      if (this.kept.size > this.maxKept) this.dropOldKept();
     }
     return rowOf(d, describeDecoded(d), index);
   }

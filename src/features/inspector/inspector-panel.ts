@@ -185,6 +185,7 @@ export class InspectorPanel {
         const max = vscode.workspace.getConfiguration('xmppBosh.inspector').get<number>('maxChars', DEFAULT_DETAIL_MAX_CHARS);
         const detail = await this.index.detail(m.index, max);
         if (detail) this.post({ type: 'detail', detail });
+        else if (this.index.isReleased(m.index)) this.post({ type: 'error', message: vscode.l10n.t('this stanza is no longer in memory: a followed session keeps its newest {0} (setting xmppBosh.session.bufferSize)', sessionBufferSize()) });
         return;
       }
       case 'copy': {
@@ -315,6 +316,8 @@ export class InspectorPanel {
         if (reading.totalBytes >= NOTIFY_BYTES) notify = readingNotification(this.title, reading, () => this.index.size, () => (stopped = true));
       } else if (live && sessionId !== undefined) {
         // The transcript as it stands now, and every stanza recorded after it: nothing lost between the two.
+        // As many stanzas as the session itself keeps, so a session followed for hours stays bounded.
+        this.index.limitKept(sessionBufferSize());
         const text = live.transcript();
         this.follower = followSession(sessionId, lineBreaks(text) + 1, (f) => this.appendFollowed(gen, f));
         fragments = fragmentsOfText(text);
@@ -403,6 +406,11 @@ async function documentFragments(source: SourceRef & { kind: 'document' }): Prom
 function sourceKey(source: SourceRef): string {
   const uri = source.kind === 'file' ? vscode.Uri.file(source.path).toString() : source.uri;
   return source.kind === 'document' && source.selection ? `${uri}#${source.selection.start}-${source.selection.end}` : uri;
+}
+
+/** The stanzas a live session keeps (`xmppBosh.session.bufferSize`), as the session reads the setting. */
+function sessionBufferSize(): number {
+  return Math.max(100, vscode.workspace.getConfiguration('xmppBosh.session').get<number>('bufferSize', 5000));
 }
 
 async function isHar(path: string): Promise<boolean> {

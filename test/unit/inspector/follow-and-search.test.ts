@@ -169,6 +169,24 @@ describe('Inspector search over every stanza, read back from the file', () => {
   });
 });
 
+describe('Inspector following a live session for hours', () => {
+  it('keeps the text of the newest stanzas only, as the session does; older rows stay, say they were let go, and are not searched', async () => {
+    const index = new FragmentIndex();
+    index.limitKept(3);
+    const stanzas = findInText(Array.from({ length: 5 }, (_, i) => `2020-05-12T10:11:1${i}.000Z RECV <message from="a@x" to="b@x"><body>note ${i}</body></message>`).join('\n'));
+    assert.equal(stanzas.length, 5);
+    for (const f of stanzas) index.add(f);
+    assert.equal(index.size, 5);
+    assert.equal(await index.fragment(1), undefined);
+    assert.equal(index.isReleased(1), true);
+    assert.equal(index.isReleased(2), false);
+    assert.match((await index.detail(4))!.decoded, /note 4/);
+    assert.deepEqual(await searchAll(index, query('note')), [2, 3, 4]);
+    const exported = await index.exportLog([0, 1, 2, 3, 4], 'session');
+    assert.deepEqual(exported.match(/note \d/g), ['note 2', 'note 3', 'note 4']);
+  });
+});
+
 describe('Inspector messages of following and searching', () => {
   it('carries select, matches, searchError and search through the readers, and refuses them malformed', () => {
     assert.deepEqual(readHostMessage({ type: 'select', line: 12 }), { type: 'select', line: 12 });
