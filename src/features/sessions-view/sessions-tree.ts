@@ -92,7 +92,7 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionNode>, vscod
       }
       case 'event': {
         const e = node.event;
-        const item = new vscode.TreeItem(`${e.stamp ? shortStamp(e.stamp) + '  ' : ''}${e.lane}: ${e.text}`);
+        const item = new vscode.TreeItem(`${e.stamp ? shortStamp(e.stamp) + '  ' : ''}${laneWords(e.lane)}: ${e.text}`);
         item.description = `${shortName(e.file)}:${e.line}`;
         item.iconPath = eventIcon(e);
         item.tooltip = plainTooltip(`${e.stamp ?? ''} ${e.lane} · ${e.kind}${e.rid !== undefined ? ` · rid ${e.rid}` : ''}\n${e.text}\n${e.file}:${e.line}`);
@@ -185,6 +185,11 @@ function plainTooltip(text: string): vscode.MarkdownString {
   md.isTrusted = false;
   md.appendMarkdown(escapeMarkdown(text));
   return md;
+}
+
+/** Whose event, in the editor's language. */
+function laneWords(lane: TimelineEvent['lane']): string {
+  return lane === 'client' ? vscode.l10n.t('client') : lane === 'server' ? vscode.l10n.t('server') : vscode.l10n.t('Finesse');
 }
 
 function shortStamp(stamp: string): string {

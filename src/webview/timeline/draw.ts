@@ -207,7 +207,7 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
   lane(l10n.t('Client'), clientTop, clientBottom, c.client, 'lane-client');
   g.appendChild(text(12, barsTop + 12, ws ? l10n.t('frames') : l10n.t('requests'), { ...font, fill: c.muted, 'font-size': 10 }));
   lane(l10n.t('Server'), serverTop, serverBottom, c.server, 'lane-server');
-  lane('Finesse', finesseTop, finesseBottom, c.finesse, 'lane-finesse');
+  lane(l10n.t('Finesse'), finesseTop, finesseBottom, c.finesse, 'lane-finesse');
 
   // The time axis and its grid.
   const step = TICKS.find((t) => t * pxPerMs >= 90) ?? TICKS[TICKS.length - 1];
@@ -264,8 +264,16 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
       rect.setAttribute('stroke', c.warning);
       rect.setAttribute('stroke-width', '2');
     }
-    const held = p.open ? 'no answer' : `answered after ${seconds(p.b - p.a)}`;
-    const carried = [`rid ${p.s.rid}${p.s.retransmission ? ' (sent again)' : ''}${gapRids.has(p.s.rid) ? ' (rid jumped)' : ''}`, `sent: ${p.s.summary}${p.s.marker ? ` [${p.s.marker}]` : ''}`, p.s.answer !== undefined ? `answer: ${p.s.answer}` : '', p.s.status !== undefined ? `HTTP ${p.s.status || 'no response'}` : '', p.s.error ? `error: ${p.s.error}` : '', `${p.s.sent.stamp ?? clock(p.a, true)}, ${held}`, where(p.s.sent)].filter(Boolean).join('\n');
+    const held = p.open ? l10n.t('no answer') : l10n.t('answered after {0}', seconds(p.b - p.a));
+    const carried = [
+      `rid ${p.s.rid}${p.s.retransmission ? l10n.t(' (sent again)') : ''}${gapRids.has(p.s.rid) ? l10n.t(' (rid jumped)') : ''}`,
+      l10n.t('sent: {0}', `${p.s.summary}${p.s.marker ? ` [${p.s.marker}]` : ''}`),
+      p.s.answer !== undefined ? l10n.t('answer: {0}', p.s.answer) : '',
+      p.s.status !== undefined ? `HTTP ${p.s.status || l10n.t('no response')}` : '',
+      p.s.error ? l10n.t('error: {0}', p.s.error) : '',
+      `${p.s.sent.stamp ?? clock(p.a, true)}, ${held}`,
+      where(p.s.sent),
+    ].filter(Boolean).join('\n');
     g.appendChild(target(titled(rect, carried), carried, p.s.sent));
     if (p.open) {
       const ex = bx + bw;
@@ -284,7 +292,7 @@ export function draw(s: Session, findings: Finding[], c: Palette, pxPerMs: numbe
     if (t === undefined) continue;
     const top = k.lane === 'client' ? barsTop + 2 : serverEventsY + 7;
     const tick = el('rect', { class: `tick tick-${k.lane}`, x: x(t) - 1, y: top, width: 2, height: ROW_H - 4, fill: k.lane === 'client' ? c.client : c.server, 'data-file': k.file, 'data-line': k.line });
-    const hover = `${k.stamp ?? clock(t, true)}  ${k.lane === 'client' ? 'sent' : 'received'} frame\n${k.summary}\n${where(k)}`;
+    const hover = `${k.stamp ?? clock(t, true)}  ${k.lane === 'client' ? l10n.t('sent frame') : l10n.t('received frame')}\n${k.summary}\n${where(k)}`;
     g.appendChild(target(titled(tick, hover), hover, k));
   }
 
