@@ -1,4 +1,5 @@
 import { decodeFragment } from '../decode';
+import { l10n } from '../l10n';
 import { describeStanza } from '../describe/stanza';
 import { describeFinesse } from '../describe/finesse';
 import { attr, child, childText, localName } from '../describe/element-query';
@@ -168,10 +169,10 @@ export class FileReader {
       this.parts.sample(this.file, `rid:${rid}`, at);
       this.parts.sample(this.file, `sid:${sid}`, at);
       if (marker === 'terminate') {
-        this.signal(part, { cause: 'client-logout', authority: 3, mark: at, text: evidence, words: 'the client ended the session (terminate)' });
-        part.event({ ...at, lane: 'client', kind: 'terminate', text: `terminate request, rid ${rid}`, rid });
-      } else if (marker === 'restart') part.event({ ...at, lane: 'client', kind: 'restart', text: `stream restart, rid ${rid}`, rid });
-      else if (marker === 'pause') part.event({ ...at, lane: 'client', kind: 'pause', text: `pause for ${a.pause} s, rid ${rid}`, rid });
+        this.signal(part, { cause: 'client-logout', authority: 3, mark: at, text: evidence, words: l10n.t('the client ended the session (terminate)') });
+        part.event({ ...at, lane: 'client', kind: 'terminate', text: l10n.t('terminate request, rid {0}', rid), rid });
+      } else if (marker === 'restart') part.event({ ...at, lane: 'client', kind: 'restart', text: l10n.t('stream restart, rid {0}', rid), rid });
+      else if (marker === 'pause') part.event({ ...at, lane: 'client', kind: 'pause', text: l10n.t('pause for {0} s, rid {1}', String(a.pause), rid), rid });
       for (const p of payloads) this.payload(part, p, 'client', at, evidence, rid);
       if (f.exchange) this.exchange(f, part, span);
       return;
@@ -192,7 +193,7 @@ export class FileReader {
         this.parts.sample(this.file, `sid:${sid}`, createSpan.sent);
         if (f.exchange && !entry) this.entries.set(f.exchange.entry, { part, span: createSpan });
       }
-      part.event({ ...at, lane: 'server', kind: 'created', text: `session created, ${paramText(part.params)}` });
+      part.event({ ...at, lane: 'server', kind: 'created', text: l10n.t('session created, {0}', paramText(part.params)) });
     }
     const span = part.answer(at, own(answerSummary(root, payloads)), entry?.part === part ? entry.span : undefined);
     if (entry) this.entries.delete(f.exchange!.entry);
@@ -207,16 +208,16 @@ export class FileReader {
         const cause = CAUSE_OF_BOSH_CONDITION[condition] ?? 'unknown';
         // The condition's meaning only where the cause's own words do not already say it.
         const meaning = cause === 'unknown' || cause === 'server-shutdown' ? ` (${explainBoshCondition(condition)})` : '';
-        this.signal(part, { cause, authority: 2, condition, mark: at, text: evidence, words: `the answer was terminate, condition ${condition}${meaning}` });
+        this.signal(part, { cause, authority: 2, condition, mark: at, text: evidence, words: l10n.t('the answer was terminate, condition {0}{1}', condition, meaning) });
         part.event({ ...at, lane: 'server', kind: 'terminate', text: `terminate: ${condition}`, severity: cause === 'unknown-session' ? 'error' : 'warning' });
       } else if (inner) {
         part.event({ ...at, lane: 'server', kind: 'terminate', text: 'terminate: remote-stream-error' });
       } else {
-        part.event({ ...at, lane: 'server', kind: 'terminate', text: 'terminate (no condition)' });
-        this.signal(part, { cause: 'client-logout', authority: 3.5, mark: at, text: evidence, words: 'the server ended the session without a condition' });
+        part.event({ ...at, lane: 'server', kind: 'terminate', text: l10n.t('terminate (no condition)') });
+        this.signal(part, { cause: 'client-logout', authority: 3.5, mark: at, text: evidence, words: l10n.t('the server ended the session without a condition') });
       }
     } else if (a.type === 'error') {
-      part.event({ ...at, lane: 'server', kind: 'error', text: `recoverable binding error${a.condition ? ` ${a.condition}` : ''}`, severity: 'warning' });
+      part.event({ ...at, lane: 'server', kind: 'error', text: a.condition ? l10n.t('recoverable binding error {0}', a.condition) : l10n.t('recoverable binding error'), severity: 'warning' });
     }
     for (const p of payloads) this.payload(part, p, 'server', at, evidence);
   }
@@ -244,7 +245,7 @@ export class FileReader {
       if (framing.id && lane === 'server') {
         if (!part.streams.includes(framing.id)) part.streams.push(own(framing.id));
         this.parts.sample(this.file, `stream:${framing.id}`, at);
-        part.event({ ...at, lane, kind: part.streams.length > 1 ? 'restart' : 'created', text: `stream opened, id ${framing.id}` });
+        part.event({ ...at, lane, kind: part.streams.length > 1 ? 'restart' : 'created', text: l10n.t('stream opened, id {0}', String(framing.id)) });
       } else if (lane === 'client') {
         // A second <open/> on the same connection is the restart after SASL (or after STARTTLS).
         const restart = part.ticks.total > 1 && part.events.toArray().some((e) => e.kind === 'auth');
@@ -255,15 +256,15 @@ export class FileReader {
     }
     if (framing?.element === 'close') {
       if (lane === 'client') {
-        this.signal(part, { cause: 'client-logout', authority: 3, mark: at, text: evidence, words: 'the client closed the stream (<close/>)' });
-        part.event({ ...at, lane, kind: 'terminate', text: 'the client closed the stream' });
+        this.signal(part, { cause: 'client-logout', authority: 3, mark: at, text: evidence, words: l10n.t('the client closed the stream (<close/>)') });
+        part.event({ ...at, lane, kind: 'terminate', text: l10n.t('the client closed the stream') });
       } else if (framing.seeOtherUri) {
-        this.signal(part, { cause: 'unknown', authority: 2, condition: 'see-other-uri', mark: at, text: evidence, words: `the server closed the stream and sent the client to ${framing.seeOtherUri} (see-other-uri)` });
+        this.signal(part, { cause: 'unknown', authority: 2, condition: 'see-other-uri', mark: at, text: evidence, words: l10n.t('the server closed the stream and sent the client to {0} (see-other-uri)', String(framing.seeOtherUri)) });
         part.event({ ...at, lane, kind: 'terminate', text: framing.summary, severity: 'warning' });
       } else {
         // Also the server's answer to the client's own <close/>, which then decides.
-        this.signal(part, { cause: 'unknown', authority: 3.5, mark: at, text: evidence, words: 'the server closed the stream without a stream error' });
-        part.event({ ...at, lane, kind: 'terminate', text: 'the server closed the stream' });
+        this.signal(part, { cause: 'unknown', authority: 3.5, mark: at, text: evidence, words: l10n.t('the server closed the stream without a stream error') });
+        part.event({ ...at, lane, kind: 'terminate', text: l10n.t('the server closed the stream') });
       }
       return;
     }
@@ -284,8 +285,8 @@ export class FileReader {
     }
     for (const e of s.errors) {
       const m = this.mark(s.line, e.time, e.time);
-      this.signal(part, { cause: 'network', authority: 3, mark: m, text: e.text, words: `the browser reported a WebSocket error: ${e.text}` });
-      part.event({ ...m, lane: 'client', kind: 'no-answer', text: `WebSocket error: ${e.text}`, severity: 'error' });
+      this.signal(part, { cause: 'network', authority: 3, mark: m, text: e.text, words: l10n.t('the browser reported a WebSocket error: {0}', e.text) });
+      part.event({ ...m, lane: 'client', kind: 'no-answer', text: l10n.t('WebSocket error: {0}', e.text), severity: 'error' });
     }
   }
 
@@ -306,10 +307,14 @@ export class FileReader {
     part.unanswered(span, status === 0);
     const words =
       status === 0
-        ? `the request got no answer${x.error ? ` (${x.error})` : ''}`
+        ? x.error ? l10n.t('the request got no answer ({0})', x.error) : l10n.t('the request got no answer')
         : x.answer === 'bosh'
           ? `HTTP ${status}`
-          : `HTTP ${status} with ${x.answer === 'html' ? 'an HTML page' : x.answer === 'empty' ? 'an empty body' : 'a body that is not BOSH'} instead of a BOSH answer`;
+          : x.answer === 'html'
+            ? l10n.t('HTTP {0} with an HTML page instead of a BOSH answer', status)
+            : x.answer === 'empty'
+              ? l10n.t('HTTP {0} with an empty body instead of a BOSH answer', status)
+              : l10n.t('HTTP {0} with a body that is not BOSH instead of a BOSH answer', status);
     span.answer = words;
     if (status !== 0) span.answered = ended;
     this.signal(part, { cause: causeOfStatus(status), authority: 3, mark: ended, text: `${f.source ?? ''} → ${status || x.error || 'no answer'}`.trim(), words, status });
@@ -335,7 +340,7 @@ export class FileReader {
         const cond = condition ? localName(condition) : undefined;
         part.sasl = { outcome: 'failure', mechanism: part.saslMechanism, mark: at, ...(cond ? { condition: cond } : {}) };
         ev('auth', `SASL failure${cond ? `: ${cond}` : ''}`, 'error');
-        this.signal(part, { cause: 'auth-failed', authority: 2, condition: cond, mark: at, text: evidence, words: `authentication failed${cond ? ` (${cond})` : ''}` });
+        this.signal(part, { cause: 'auth-failed', authority: 2, condition: cond, mark: at, text: evidence, words: cond ? l10n.t('authentication failed ({0})', cond) : l10n.t('authentication failed') });
         return;
       }
       case 'error':
@@ -344,7 +349,7 @@ export class FileReader {
           const cond = c ? localName(c) : 'undefined-condition';
           const text = childText(el, 'text');
           ev('stream-error', `stream error ${cond}${text ? `: ${text}` : ''}`, 'error');
-          this.signal(part, { cause: CAUSE_OF_STREAM_ERROR[cond] ?? 'unknown', authority: lane === 'server' ? 2 : 3, condition: cond, mark: at, text: evidence, words: `the stream ended with the error ${cond}${text ? ` ("${text}")` : ''}` });
+          this.signal(part, { cause: CAUSE_OF_STREAM_ERROR[cond] ?? 'unknown', authority: lane === 'server' ? 2 : 3, condition: cond, mark: at, text: evidence, words: text ? l10n.t('the stream ended with the error {0} ("{1}")', cond, text) : l10n.t('the stream ended with the error {0}', cond) });
         }
         return;
       case 'iq': {
@@ -436,7 +441,7 @@ export function paramText(p: SessionParams): string {
   if (p.hold !== undefined) bits.push(`hold ${p.hold}`);
   if (p.requests !== undefined) bits.push(`requests ${p.requests}`);
   if (p.maxpause !== undefined) bits.push(`maxpause ${p.maxpause} s`);
-  return bits.join(', ') || 'no parameters given';
+  return bits.join(', ') || l10n.t('no parameters given');
 }
 
 function spanSummary(payloads: XmlElement[], marker: SpanMark['marker']): string {
