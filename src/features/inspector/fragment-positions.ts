@@ -1,9 +1,33 @@
 // Where each fragment of a large log is, in a few bytes per fragment: numbers in typed arrays,
-// times as UTF-8 shared between neighbours. A million fragments take well under 100 MB.
+// time and stamp as UTF-8 shared between neighbours, the dialect among the flags. A million
+// fragments take about 50 MB.
 import type { DialectId, Direction, Fragment } from '../../core/fragment';
-import { IntColumn, StringColumn } from './columns';
+import { IntColumn, StringPairColumn } from './columns';
 
 const DIRECTIONS: ReadonlyArray<Direction | undefined> = [undefined, 'sent', 'received'];
+
+/** Every dialect, so each has its number in the flags (0: none); the type checks none is missing. */
+const DIALECT_NUMBERS: Record<DialectId, number> = {
+  openfire: 1,
+  'openfire-legacy': 2,
+  finesse: 3,
+  prosody: 4,
+  ejabberd: 5,
+  smack: 6,
+  console: 7,
+  tigase: 8,
+  mongooseim: 9,
+  'node-xmpp-bosh': 10,
+  har: 11,
+  transcript: 12,
+  plain: 13,
+};
+const DIALECTS: ReadonlyArray<DialectId | undefined> = [undefined];
+for (const [id, n] of Object.entries(DIALECT_NUMBERS)) (DIALECTS as Array<DialectId | undefined>)[n] = id as DialectId;
+
+/** Flags: bits 0–1 direction, 2 partial, 3 direction inferred, 4–7 dialect, 8 on escaped count. */
+const DIALECT_SHIFT = 4;
+const ESCAPED_SHIFT = 8;
 
 export class FragmentPositions {
   private readonly lines = new IntColumn();
@@ -11,9 +35,8 @@ export class FragmentPositions {
   private readonly columns = new IntColumn();
   private readonly lengths = new IntColumn();
   private readonly flags = new IntColumn();
-  private readonly times = new StringColumn();
-  private readonly stamps = new StringColumn();
-  private readonly dialects = new StringColumn();
+  /** A log's ISO time and its stamp as written: the same for many rows, often the same string. */
+  private readonly times = new StringPairColumn();
 
   get size(): number {
     return this.lines.size;
@@ -25,10 +48,9 @@ export class FragmentPositions {
     this.endLines.push(f.endLine);
     this.columns.push(f.column);
     this.lengths.push(f.text.length);
-    this.flags.push((f.escaped << 4) | (f.directionInferred ? 8 : 0) | (f.partial ? 4 : 0) | DIRECTIONS.indexOf(f.direction));
-    this.times.push(f.time);
-    this.stamps.push(f.stamp);
-    this.dialects.push(f.dialect);
+    const dialect = f.dialect === undefined ? 0 : DIALECT_NUMBERS[f.dialect];
+    this.flags.push((f.escaped << ESCAPED_SHIFT) | (dialect << DIALECT_SHIFT) | (f.directionInferred ? 8 : 0) | (f.partial ? 4 : 0) | DIRECTIONS.indexOf(f.direction));
+    this.times.push(f.time, f.stamp);
     return this.lines.size - 1;
   }
 
@@ -36,16 +58,15 @@ export class FragmentPositions {
   get(i: number): { fragment: Fragment; length: number } | undefined {
     if (i < 0 || i >= this.size) return undefined;
     const flags = this.flags.get(i);
-    const f: Fragment = { line: this.lines.get(i), endLine: this.endLines.get(i), column: this.columns.get(i), text: '', escaped: flags >> 4, partial: (flags & 4) !== 0 };
+    const f: Fragment = { line: this.lines.get(i), endLine: this.endLines.get(i), column: this.columns.get(i), text: '', escaped: flags >> ESCAPED_SHIFT, partial: (flags & 4) !== 0 };
     const direction = DIRECTIONS[flags & 3];
-    const time = this.times.get(i);
-    const stamp = this.stamps.get(i);
-    const dialect = this.dialects.get(i);
+    const [time, stamp] = this.times.get(i) ?? [];
+    const dialect = DIALECTS[(flags >> DIALECT_SHIFT) & 15];
     if (time !== undefined) f.time = time;
     if (stamp !== undefined) f.stamp = stamp;
     if (direction) f.direction = direction;
     if (flags & 8) f.directionInferred = true;
-    if (dialect) f.dialect = dialect as DialectId;
+    if (dialect) f.dialect = dialect;
     return { fragment: f, length: this.lengths.get(i) };
   }
 }
