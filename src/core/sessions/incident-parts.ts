@@ -7,6 +7,7 @@ import { SessionPart, type EndSignal, type Mark } from './session-part';
 import type { NoteKind } from './vocabulary/entry';
 import type { Note } from './vocabulary/match';
 import { closeCodeWords } from '../websocket/close-codes';
+import { l10n } from '../l10n';
 
 /** A note read from a line, where it stands and its evidence text. */
 export interface LooseNote {
@@ -32,35 +33,52 @@ interface NoteMeaning {
   words: (n: Note) => string;
 }
 
-const secs = (n: Note) => (n.ms !== undefined ? ` (last active ${durationText(n.ms)} ago)` : '');
+const secs = (n: Note) => (n.ms !== undefined ? l10n.t(' (last active {0} ago)', durationText(n.ms)) : '');
 
 export const NOTE_MEANINGS: Partial<Record<NoteKind, NoteMeaning>> = {
-  'session-created': { kind: 'created', words: () => 'the server created the session' },
-  'idle-warning': { kind: 'idle', severity: 'warning', words: (n) => `the server saw no request${secs(n)}` },
-  'idle-close': { cause: 'inactivity-timeout', authority: 1, kind: 'idle-close', severity: 'error', words: (n) => `the server closed the session for inactivity${n.threshold !== undefined ? ` (threshold ${n.threshold} s)` : ''}${secs(n)}` },
-  'invalid-sid': { cause: 'unknown-session', authority: 1.5, kind: 'unknown-sid', severity: 'error', words: () => 'the server no longer knew the session when a request named it' },
-  'rid-out-of-range': { cause: 'rid-out-of-window', authority: 1, kind: 'rid-out-of-range', severity: 'error', words: (n) => `a request's rid was out of the window the server accepts${n.rid !== undefined ? ` (rid ${n.rid}${n.diff !== undefined ? `, ${n.diff} ahead` : ''})` : ''}` },
-  overactivity: { cause: 'policy-violation', authority: 1, kind: 'overactivity', severity: 'error', words: () => 'overactivity: too many simultaneous requests, or polling faster than allowed' },
-  replaced: { cause: 'conflict', authority: 1, kind: 'replaced', severity: 'error', words: () => 'another login with the same resource replaced this session (conflict)' },
-  'client-terminate': { cause: 'client-logout', authority: 1, kind: 'terminate', words: () => 'the server recorded that the client ended the session' },
-  'session-closed': { kind: 'closed', words: () => 'the server recorded the session closed' },
-  'host-unknown': { cause: 'unknown', authority: 1, kind: 'host-unknown', severity: 'error', words: () => 'the server refused the session: it does not serve the host the client named' },
-  'server-shutdown': { cause: 'server-shutdown', authority: 1, kind: 'shutdown', severity: 'error', words: () => 'the server was shutting down' },
-  'auth-failed': { cause: 'auth-failed', authority: 1, kind: 'auth', severity: 'error', words: () => 'the server recorded a failed authentication' },
-  'stream-error': { cause: 'unknown', authority: 2, kind: 'stream-error', severity: 'error', words: (n) => `a stream error${n.condition ? ` ${n.condition}` : ''}` },
-  'request-timeout': { cause: 'network', authority: 3, kind: 'no-answer', severity: 'error', words: (n) => `a request got no answer in time${n.rid !== undefined ? ` (rid ${n.rid})` : ''}` },
-  'request-error': { cause: 'network', authority: 3, kind: 'http-error', severity: 'error', words: (n) => (n.status ? `a request failed with HTTP ${n.status}` : 'a request failed without an HTTP answer (status 0)') },
-  'invalid-response': { cause: 'http-error', authority: 3, kind: 'http-error', severity: 'error', words: () => 'the client received an answer that was not a BOSH body' },
-  cors: { cause: 'http-error', authority: 3, kind: 'cors', severity: 'error', words: () => 'the browser refused the answer for lack of CORS headers (a proxy or a wrong URL in between)' },
-  certificate: { cause: 'network', authority: 3, kind: 'certificate', severity: 'error', words: () => "the browser refused the server's certificate" },
-  'binding-error': { cause: 'unknown', authority: 2, kind: 'terminate', severity: 'error', words: (n) => `the server answered with the binding error${n.condition ? ` ${n.condition}` : ''}` },
-  disconnected: { kind: 'disconnected', severity: 'warning', words: () => 'the client reported the connection lost' },
+  'session-created': { kind: 'created', words: () => l10n.t('the server created the session') },
+  'idle-warning': { kind: 'idle', severity: 'warning', words: (n) => l10n.t('the server saw no request{0}', secs(n)) },
+  'idle-close': {
+    cause: 'inactivity-timeout',
+    authority: 1,
+    kind: 'idle-close',
+    severity: 'error',
+    words: (n) => l10n.t('the server closed the session for inactivity{0}{1}', n.threshold !== undefined ? l10n.t(' (threshold {0} s)', n.threshold) : '', secs(n)),
+  },
+  'invalid-sid': { cause: 'unknown-session', authority: 1.5, kind: 'unknown-sid', severity: 'error', words: () => l10n.t('the server no longer knew the session when a request named it') },
+  'rid-out-of-range': {
+    cause: 'rid-out-of-window',
+    authority: 1,
+    kind: 'rid-out-of-range',
+    severity: 'error',
+    words: (n) =>
+      n.rid === undefined
+        ? l10n.t("a request's rid was out of the window the server accepts")
+        : n.diff !== undefined
+          ? l10n.t("a request's rid was out of the window the server accepts (rid {0}, {1} ahead)", n.rid, n.diff)
+          : l10n.t("a request's rid was out of the window the server accepts (rid {0})", n.rid),
+  },
+  overactivity: { cause: 'policy-violation', authority: 1, kind: 'overactivity', severity: 'error', words: () => l10n.t('overactivity: too many simultaneous requests, or polling faster than allowed') },
+  replaced: { cause: 'conflict', authority: 1, kind: 'replaced', severity: 'error', words: () => l10n.t('another login with the same resource replaced this session (conflict)') },
+  'client-terminate': { cause: 'client-logout', authority: 1, kind: 'terminate', words: () => l10n.t('the server recorded that the client ended the session') },
+  'session-closed': { kind: 'closed', words: () => l10n.t('the server recorded the session closed') },
+  'host-unknown': { cause: 'unknown', authority: 1, kind: 'host-unknown', severity: 'error', words: () => l10n.t('the server refused the session: it does not serve the host the client named') },
+  'server-shutdown': { cause: 'server-shutdown', authority: 1, kind: 'shutdown', severity: 'error', words: () => l10n.t('the server was shutting down') },
+  'auth-failed': { cause: 'auth-failed', authority: 1, kind: 'auth', severity: 'error', words: () => l10n.t('the server recorded a failed authentication') },
+  'stream-error': { cause: 'unknown', authority: 2, kind: 'stream-error', severity: 'error', words: (n) => (n.condition ? l10n.t('a stream error {0}', n.condition) : l10n.t('a stream error')) },
+  'request-timeout': { cause: 'network', authority: 3, kind: 'no-answer', severity: 'error', words: (n) => (n.rid !== undefined ? l10n.t('a request got no answer in time (rid {0})', n.rid) : l10n.t('a request got no answer in time')) },
+  'request-error': { cause: 'network', authority: 3, kind: 'http-error', severity: 'error', words: (n) => (n.status ? l10n.t('a request failed with HTTP {0}', n.status) : l10n.t('a request failed without an HTTP answer (status 0)')) },
+  'invalid-response': { cause: 'http-error', authority: 3, kind: 'http-error', severity: 'error', words: () => l10n.t('the client received an answer that was not a BOSH body') },
+  cors: { cause: 'http-error', authority: 3, kind: 'cors', severity: 'error', words: () => l10n.t('the browser refused the answer for lack of CORS headers (a proxy or a wrong URL in between)') },
+  certificate: { cause: 'network', authority: 3, kind: 'certificate', severity: 'error', words: () => l10n.t("the browser refused the server's certificate") },
+  'binding-error': { cause: 'unknown', authority: 2, kind: 'terminate', severity: 'error', words: (n) => (n.condition ? l10n.t('the server answered with the binding error {0}', n.condition) : l10n.t('the server answered with the binding error')) },
+  disconnected: { kind: 'disconnected', severity: 'warning', words: () => l10n.t('the client reported the connection lost') },
   'client-closing': {
     kind: 'client-closing',
-    words: (n) => (n.state === 'DISCONNECTED' ? "the client's connection is closed" : `the client is disconnecting${n.condition ? `: ${n.condition}` : ''}`),
+    words: (n) => (n.state === 'DISCONNECTED' ? l10n.t("the client's connection is closed") : n.condition ? l10n.t('the client is disconnecting: {0}', n.condition) : l10n.t('the client is disconnecting')),
   },
-  'socket-closed': { kind: 'socket-closed', words: (n) => (n.status ? `the WebSocket closed: ${closeCodeWords(n.status)}` : 'the WebSocket closed') },
-  'ping-timeout': { kind: 'ping-timeout', severity: 'warning', words: () => 'the server closed the WebSocket: its pings went unanswered' },
+  'socket-closed': { kind: 'socket-closed', words: (n) => (n.status ? l10n.t('the WebSocket closed: {0}', closeCodeWords(n.status)) : l10n.t('the WebSocket closed')) },
+  'ping-timeout': { kind: 'ping-timeout', severity: 'warning', words: () => l10n.t('the server closed the WebSocket: its pings went unanswered') },
 };
 
 /** Every session part of every input, the notes not tied to a sid, and the events inputs share for their clocks. */
