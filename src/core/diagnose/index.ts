@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import { IncidentParts, NOTE_MEANINGS } from '../sessions/incident-parts';
 import type { FileReader } from '../sessions/file-reader';
 import type { Evidence, Incident, InputNote, Moment, Session } from '../sessions/model';
@@ -132,13 +133,13 @@ function conclude(parts: IncidentParts, readers: FileReader[], notes: InputNote[
 function finesseWords(kind: string, reason?: string, threshold?: number, state?: string): string {
   switch (kind) {
     case 'presence-unavailable':
-      return 'Finesse: the agent’s presence became unavailable';
+      return l10n.t('Finesse: the agent’s presence became unavailable');
     case 'logout-timer':
-      return `Finesse: logout timer running${threshold !== undefined ? ` (${threshold} s)` : ''}`;
+      return threshold !== undefined ? l10n.t('Finesse: logout timer running ({0} s)', threshold) : l10n.t('Finesse: logout timer running');
     case 'forced-logout':
       return 'Finesse: PRESENCE_DRIVEN_LOGOUT';
     default:
-      return `Finesse: agent state ${state ?? ''}${reason ? `, reason code ${reason}` : ''}`.replace(/ +,/, ',');
+      return reason ? l10n.t('Finesse: agent state {0}, reason code {1}', state ?? '', reason).replace(/ +,/, ',') : l10n.t('Finesse: agent state {0}', state ?? '');
   }
 }
 
@@ -260,8 +261,8 @@ function idleEvidence(s: Session, idle: Idle, end: Evidence | undefined): Eviden
 function settles(list: SessionPart[], cause: Session['endCause']): string | undefined {
   const server = list.some((p) => p.serverSide);
   const client = list.some((p) => !p.serverSide);
-  if (!server && cause !== 'client-logout' && cause !== 'auth-failed') return "the server's log (Openfire debug.log and info.log, Prosody's or ejabberd's log) would say whether and why the server closed it";
-  if (!client && (cause === 'unknown' || cause === 'open' || cause === 'inactivity-timeout' || cause === 'unknown-session')) return "the browser's HAR capture or console log would show what the client saw: whether its requests went out and what answered them";
+  if (!server && cause !== 'client-logout' && cause !== 'auth-failed') return l10n.t("the server's log (Openfire debug.log and info.log, Prosody's or ejabberd's log) would say whether and why the server closed it");
+  if (!client && (cause === 'unknown' || cause === 'open' || cause === 'inactivity-timeout' || cause === 'unknown-session')) return l10n.t("the browser's HAR capture or console log would show what the client saw: whether its requests went out and what answered them");
   return undefined;
 }
 

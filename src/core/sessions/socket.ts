@@ -1,5 +1,6 @@
 // WebSocket sessions (RFC 7395): how a connection is named, and what a refused upgrade means.
 import type { HttpExchange } from '../fragment';
+import { l10n } from '../l10n';
 
 /**
  * The key a WebSocket connection's session parts share. A HAR names its connections by entry
@@ -15,8 +16,9 @@ export function socketKey(file: string, connection: string, perFile: boolean): s
 /** A refused upgrade in words: a 404 or a 200 page where the WebSocket should answer is a wrong URL. */
 export function upgradeWords(x: HttpExchange): string {
   const status = x.status ?? 0;
-  if (status === 0) return `the WebSocket upgrade got no answer${x.error ? ` (${x.error})` : ''}`;
-  const what = x.answer === 'html' ? ' with an HTML page' : '';
+  if (status === 0) return x.error ? l10n.t('the WebSocket upgrade got no answer ({0})', x.error) : l10n.t('the WebSocket upgrade got no answer');
+  const what = x.answer === 'html' ? l10n.t(' with an HTML page') : '';
   const wrong = status === 404 || (status >= 200 && status < 300);
-  return `the WebSocket upgrade was refused: HTTP ${status}${what} instead of 101 Switching Protocols${wrong ? ': nothing serves WebSocket at this URL, a wrong URL (for Finesse, wss://<finesse>:8445/ws/)' : ''}`;
+  const refused = l10n.t('the WebSocket upgrade was refused: HTTP {0}{1} instead of 101 Switching Protocols', status, what);
+  return wrong ? l10n.t('{0}: nothing serves WebSocket at this URL, a wrong URL (for Finesse, wss://<finesse>:8445/ws/)', refused) : refused;
 }
