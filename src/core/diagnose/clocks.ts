@@ -1,4 +1,5 @@
 import { basename, dirname } from 'node:path';
+import { l10n } from '../l10n';
 import type { FileReader } from '../sessions/file-reader';
 import type { ClockNote } from '../sessions/model';
 import { zoneText, durationText } from '../sessions/moment';
@@ -31,11 +32,11 @@ export function inferClocks(readers: readonly FileReader[], samples: Map<string,
   for (const r of readers) {
     const name = basename(r.file);
     if (!r.timed) {
-      clocks.set(r.file, { zoned: false, note: { file: r.file, kind: 'none', words: `${name} has no times that can be placed` } });
+      clocks.set(r.file, { zoned: false, note: { file: r.file, kind: 'none', words: l10n.t('{0} has no times that can be placed', name) } });
     } else if (r.zoned) {
       const s = [...(samples.get(r.file)?.values() ?? [])][0];
       const utc = s?.zone === 0;
-      clocks.set(r.file, { zoned: true, note: { file: r.file, kind: utc ? 'utc' : 'zoned', ...(s?.zone !== undefined ? { offsetMinutes: s.zone } : {}), words: utc ? `${name} writes UTC` : `${name} writes its zone on every line${s?.zone !== undefined ? ` (UTC${zoneText(s.zone)})` : ''}` } });
+      clocks.set(r.file, { zoned: true, note: { file: r.file, kind: utc ? 'utc' : 'zoned', ...(s?.zone !== undefined ? { offsetMinutes: s.zone } : {}), words: utc ? l10n.t('{0} writes UTC', name) : s?.zone !== undefined ? l10n.t('{0} writes its zone on every line (UTC{1})', name, zoneText(s.zone)) : l10n.t('{0} writes its zone on every line', name) } });
     } else unknown.push(r);
   }
 
@@ -55,7 +56,7 @@ export function inferClocks(readers: readonly FileReader[], samples: Map<string,
       const sibling = readers.find((r) => r !== u && clocks.get(r.file)?.offsetMs !== undefined && clocks.get(r.file)?.note.kind === 'inferred' && dirname(r.file) === dirname(u.file) && family(r.dialect) === family(u.dialect));
       if (!sibling) continue;
       const c = clocks.get(sibling.file)!;
-      clocks.set(u.file, { zoned: false, offsetMs: c.offsetMs, note: { file: u.file, kind: 'inferred', offsetMinutes: c.note.offsetMinutes, words: `${basename(u.file)}'s clock taken from ${basename(sibling.file)}, written by the same server` } });
+      clocks.set(u.file, { zoned: false, offsetMs: c.offsetMs, note: { file: u.file, kind: 'inferred', offsetMinutes: c.note.offsetMinutes, words: l10n.t("{0}'s clock taken from {1}, written by the same server", basename(u.file), basename(sibling.file)) } });
       unknown.splice(i--, 1);
       progress = true;
     }
@@ -64,7 +65,13 @@ export function inferClocks(readers: readonly FileReader[], samples: Map<string,
     const year = yearFrom.get(u.file);
     clocks.set(u.file, {
       zoned: false,
-      note: { file: u.file, kind: 'assumed', words: `${basename(u.file)} writes local time without a zone${year ? ` and no year (${year})` : ''}, and shares no request or session end with a file that has one: its times are shown as written and not placed in UTC` },
+      note: {
+        file: u.file,
+        kind: 'assumed',
+        words: year
+          ? l10n.t('{0} writes local time without a zone and no year ({1}), and shares no request or session end with a file that has one: its times are shown as written and not placed in UTC', basename(u.file), year)
+          : l10n.t('{0} writes local time without a zone, and shares no request or session end with a file that has one: its times are shown as written and not placed in UTC', basename(u.file)),
+      },
     });
   }
   return clocks;
@@ -106,12 +113,16 @@ function matchAgainstKnown(u: FileReader, clocks: Clocks, samples: Map<string, M
   const snapped = Math.abs(residual) <= ZONE_SNAP_MS;
   const offsetMs = snapped ? zone * 60_000 : measured;
   const n = best.diffs.length;
-  const what = best.kind === 'request' ? `${n} request${n === 1 ? '' : 's'}${best.sid ? ` of session ${best.sid}` : ''}` : `${n} session end${n === 1 ? '' : 's'} (the server closing a session as the other side saw it go)`;
-  const skew = snapped ? '' : `, ${durationText(Math.abs(residual))} ${residual > 0 ? 'ahead of' : 'behind'} that zone`;
+  const requests = n === 1 ? l10n.t('1 request') : l10n.t('{0} requests', n);
+  const what =
+    best.kind === 'request'
+      ? best.sid ? l10n.t('{0} of session {1}', requests, best.sid) : requests
+      : n === 1 ? l10n.t('1 session end (the server closing a session as the other side saw it go)') : l10n.t('{0} session ends (the server closing a session as the other side saw it go)', n);
+  const skew = snapped ? '' : residual > 0 ? l10n.t(', {0} ahead of that zone', durationText(Math.abs(residual))) : l10n.t(', {0} behind that zone', durationText(Math.abs(residual)));
   return {
     zoned: false,
     offsetMs,
-    note: { file: u.file, kind: 'inferred', offsetMinutes: zone, words: `${basename(u.file)}'s clock taken as UTC${zoneText(zone)}${skew}, matched on ${what} with ${basename(best.other)}` },
+    note: { file: u.file, kind: 'inferred', offsetMinutes: zone, words: l10n.t("{0}'s clock taken as UTC{1}{2}, matched on {3} with {4}", basename(u.file), zoneText(zone), skew, what, basename(best.other)) },
   };
 }
 
