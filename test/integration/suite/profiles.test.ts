@@ -46,13 +46,16 @@ describe('saved passwords and trusted certificates', function () {
   this.timeout(60_000);
   const tag = Math.random().toString(36).slice(2, 8);
   let api: Api;
+  let original: unknown;
 
   before(async () => {
     api = (await theExtension().activate()) as Api;
+    original = vscode.workspace.getConfiguration('xmppBosh').inspect('connections')?.globalValue;
   });
 
   after(async () => {
-    await saveToUserSettings([]);
+    // The user settings as they were, for the files that run after this one.
+    await vscode.workspace.getConfiguration('xmppBosh').update('connections', original, vscode.ConfigurationTarget.Global);
   });
 
   it('Forget Saved Password deletes the password from SecretStorage, and says whose without the password', async () => {
