@@ -31,7 +31,7 @@ describe('Inspector page words from the host', function () {
     const { page, rows } = await openInspector(browser, LOG, { strings });
     await page.waitForFunction((n) => document.querySelector('.status')?.textContent === `${n} fragments`, rows.length);
     const heads = await page.$$eval('.row.head .cell', (els) => els.map((e) => e.textContent));
-    assert.deepEqual(heads, ['ligne', 'heure', 'sens', 'type de stanza', 'de → vers', 'nœud', 'résumé']);
+    assert.deepEqual(heads, ['ligne', 'heure', 'sens', 'nature', 'de → vers', 'nœud', 'résumé']);
     assert.equal(await page.$eval('.export', (e) => e.textContent), 'Exporter décodé…');
     assert.equal(await page.$eval('.filter-text', (e) => (e as HTMLInputElement).placeholder), 'Filtre\u00a0: texte n’importe où dans la stanza (/ pour y aller)');
     await page.click('.table-body .row[data-index="0"]');
