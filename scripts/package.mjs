@@ -72,7 +72,8 @@ export function packageVsix({ quiet = false, out = undefined } = {}) {
     ...(manifest.contributes?.languages ?? []).map((l) => l.configuration).filter(Boolean),
   ].map((p) => `extension/${p.replace(/^\.\//, '')}`);
   const shown = shownFiles(manifest).map((p) => `extension/${p}`);
-  const required = ['extension/package.json', 'extension/package.nls.json', 'extension/README.md', 'extension/CHANGELOG.md', 'extension/LICENSE.txt', ...referenced, ...shown];
+  // The French translation: VS Code reads the manifest's from package.nls.fr.json, the rest from the "l10n" folder.
+  const required = ['extension/package.json', 'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/l10n/bundle.l10n.fr.json', 'extension/README.md', 'extension/CHANGELOG.md', 'extension/LICENSE.txt', ...referenced, ...shown];
   for (const must of required) {
     if (!entries.some((e) => e.toLowerCase() === must.toLowerCase())) problems.push(`missing ${must}`);
   }
