@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../scripts/code-server.mjs';
 import { findInText } from '../../src/core/find/finder';
 import { waitForWorkbench } from '../integration/browser';
-import { dismiss, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, positionIn, runCommand, snapshot, type Workbench } from './workbench';
+import { dismiss, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, positionIn, runCommand, saveAs, snapshot, useWorkbench } from './workbench';
 
 const LOG = ['finesse', 'openfire', 'debug.log'];
 const shots = join(repoRoot, 'test-artifacts', 'inspector-e2e');
@@ -15,24 +15,10 @@ const shots = join(repoRoot, 'test-artifacts', 'inspector-e2e');
 const lineOf = (needle: string) => positionIn(LOG, needle, 5);
 
 describe('Stanza Inspector actions in the VS Code workbench', function () {
-  let wb: Workbench;
-
-  before(async function () {
-    this.timeout(240_000);
-    wb = await openWorkbenchWithVsix();
-    await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await snapshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`, shots).catch(() => undefined);
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
+  const workbench = useWorkbench(shots, {}, (wb) => wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write']));
 
   it("the hover's “Open in Stanza Inspector” opens the Inspector on that stanza", async () => {
-    const page = wb.page;
+    const page = workbench().page;
     await openFromExplorer(page, LOG);
     const at = lineOf('&lt;Update&gt;');
     await goTo(page, at.line, at.column);
@@ -47,7 +33,7 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
   });
 
   it('Copy decoded puts the pretty-printed, decoded stanza on the clipboard', async () => {
-    const page = wb.page;
+    const page = workbench().page;
     await inspectorFrame(page).locator('.actions button', { hasText: 'Copy decoded' }).click();
     let text = '';
     for (let i = 0; i < 50 && !text.includes('<Update>'); i++) {
@@ -59,7 +45,7 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
   });
 
   it('Reveal in editor selects the stanza in its log', async () => {
-    const page = wb.page;
+    const page = workbench().page;
     await inspectorFrame(page).locator('.actions button', { hasText: 'Reveal in editor' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'debug.log' }).waitFor({ state: 'visible' });
     const status = page.locator('.statusbar-item[id="status.editor.selection"]');
@@ -74,7 +60,7 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
   });
 
   it('Export decoded… saves the rows shown as a transcript the Inspector reads back', async () => {
-    const page = wb.page;
+    const page = workbench().page;
     await page.locator('.tabs-container .tab', { hasText: 'Stanza Inspector' }).first().click();
     const inspector = inspectorFrame(page);
     await inspector.locator('.filter-node').fill('/finesse/api/User/47483648');
@@ -84,13 +70,7 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
     mkdirSync(shots, { recursive: true });
     const target = join(shots, 'exported.decoded.log');
     rmSync(target, { force: true });
-    // VS Code's own save dialog in the browser: a path input, filled once it shows the default name.
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await page.waitForFunction(() => ((globalThis as any).document.querySelector('.quick-input-widget input')?.value ?? '').endsWith('debug.decoded.log'));
-    await input.fill(target);
-    await page.waitForFunction((t) => (globalThis as any).document.querySelector('.quick-input-widget input')?.value === t, target);
-    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+    await saveAs(page, 'debug.decoded.log', target);
     await page.locator('.tabs-container .tab', { hasText: 'exported.decoded.log' }).waitFor({ state: 'visible', timeout: 15_000 });
     const lines = readFileSync(target, 'utf8').trimEnd().split('\n');
     assert.equal(lines[0], `# ${shown} fragments decoded from debug.log`);
@@ -108,7 +88,7 @@ describe('Stanza Inspector actions in the VS Code workbench', function () {
   });
 
   it('after a window reload the Inspector comes back on the same source and row', async () => {
-    const page = wb.page;
+    const page = workbench().page;
     await page.locator('.tabs-container .tab', { hasText: 'Stanza Inspector' }).first().click();
     const before = await inspectorFrame(page).locator('.detail-summary').innerText();
     // Wait for the new page: the old one would pass every check below without a reload.

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { repoRoot } from '../../scripts/code-server.mjs';
-import { goTo, openFromExplorer, openWorkbenchWithVsix, positionIn, runCommand, snapshot, type Workbench } from './workbench';
+import { goTo, openFromExplorer, positionIn, runCommand, snapshot, useWorkbench } from './workbench';
 
 const LOG = ['finesse', 'openfire', 'debug.log'];
 const shots = join(repoRoot, 'test-artifacts', 'outline-decoded-e2e');
@@ -15,23 +15,10 @@ async function viewText(lines: Locator): Promise<string> {
 }
 
 describe('Outline and Open Decoded Beside in the VS Code workbench', function () {
-  let wb: Workbench;
-
-  before(async function () {
-    this.timeout(240_000);
-    wb = await openWorkbenchWithVsix();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await snapshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`, shots).catch(() => undefined);
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
+  const workbench = useWorkbench(shots);
 
   it('the Outline view lists the log by BOSH session, then kind, then stanza with its summary', async () => {
-    const page = wb.page;
+    const page = workbench().page;
     await openFromExplorer(page, LOG);
     await runCommand(page, 'Explorer: Focus on Outline View');
     // The folders' section collapsed, the Outline has the side bar's height.
@@ -56,7 +43,7 @@ describe('Outline and Open Decoded Beside in the VS Code workbench', function ()
   });
 
   it('XMPP: Open Decoded Beside opens the stanza decoded beside the log and follows the cursor', async () => {
-    const page = wb.page;
+    const page = workbench().page;
     const at = positionIn(LOG, '&lt;Update&gt;', 5);
     await goTo(page, at.line, at.column);
     await runCommand(page, 'XMPP: Open Decoded Beside');

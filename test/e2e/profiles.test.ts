@@ -2,27 +2,14 @@
 // Finesse template fills in the URL, a port Finesse does not use is warned about as it is typed, a URL that cannot
 // be used is refused, and the profile saved to the user's settings is what Connect then offers.
 import * as assert from 'node:assert/strict';
-import { openWorkbenchWithVsix, runCommand, snapshot, type Workbench } from './workbench';
+import { runCommand, snapshot, useWorkbench } from './workbench';
 
 describe('Add Connection Profile in the VS Code workbench', function () {
   this.timeout(120_000);
-  let wb: Workbench;
-
-  before(async function () {
-    this.timeout(240_000);
-    wb = await openWorkbenchWithVsix();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await snapshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
+  const workbench = useWorkbench();
 
   it('Finesse over WebSocket: the URL from the template, a port warning, a refused scheme, then the profile Connect offers', async () => {
-    const page = wb.page;
+    const page = workbench().page;
     const input = page.locator('.quick-input-widget input.input').first();
     const message = page.locator('.quick-input-widget .quick-input-message');
     const pick = async (label: string | RegExp) => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/code-server.mjs';
-import { openFromExplorer, openWorkbenchWithVsix, runCommand, snapshot, type Workbench } from './workbench';
+import { openFromExplorer, runCommand, saveAs, snapshot, useWorkbench } from './workbench';
 
 const HAR = ['finesse', 'finesse-agent-login.har'];
 const shots = join(repoRoot, 'test-artifacts', 'sanitize-e2e');
@@ -12,37 +12,18 @@ const shots = join(repoRoot, 'test-artifacts', 'sanitize-e2e');
 const SECRETS = ['ADEwMDEwMDMAQWczbnQtUGFzcy0xMDAxMDAz', 'MTAwMTAwMzpBZzNudC1QYXNzLTEwMDEwMDM=', '6F92740079722068015E0AGHDIFC260F'];
 
 describe('Export Sanitised Capture in the VS Code workbench', function () {
-  let wb: Workbench;
-
-  before(async function () {
-    this.timeout(240_000);
-    wb = await openWorkbenchWithVsix();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await snapshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`, shots).catch(() => undefined);
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
+  const workbench = useWorkbench(shots);
 
   it('writes a copy of the open HAR without the agent password, says what it hid, and opens it', async () => {
     const original = readFileSync(join(repoRoot, 'samples', ...HAR), 'utf8');
     for (const s of SECRETS) assert.ok(original.includes(s), `the sample carries ${s}`);
-    const page = wb.page;
+    const page = workbench().page;
     await openFromExplorer(page, HAR);
     mkdirSync(shots, { recursive: true });
     const target = join(shots, 'finesse-agent-login.sanitized.har');
     rmSync(target, { force: true });
     await runCommand(page, 'XMPP: Export Sanitised Capture…');
-    // VS Code's own save dialog in the browser: a path input, filled once it shows the suggested name.
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await page.waitForFunction(() => ((globalThis as any).document.querySelector('.quick-input-widget input')?.value ?? '').endsWith('finesse-agent-login.sanitized.har'));
-    await input.fill(target);
-    await page.waitForFunction((t) => (globalThis as any).document.querySelector('.quick-input-widget input')?.value === t, target);
-    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+    await saveAs(page, 'finesse-agent-login.sanitized.har', target);
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Sanitised copy written to finesse-agent-login.sanitized.har' });
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
     const said = await toast.innerText();

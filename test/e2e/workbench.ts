@@ -69,6 +69,39 @@ export async function openWorkbenchWithVsix(settings: Record<string, unknown> = 
   }
 }
 
+/**
+ * A workbench for the tests of the enclosing `describe`: opened before them (with these user settings), a
+ * screenshot of each failure under `shots`, closed after them. Returns how the tests reach it.
+ */
+export function useWorkbench(shots = artifactsDir, settings: Record<string, unknown> = {}, opened?: (wb: Workbench) => Promise<void>): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async function () {
+    this.timeout(240_000);
+    wb = await openWorkbenchWithVsix(settings);
+    await opened?.(wb);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await snapshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`, shots).catch(() => undefined);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  return () => {
+    if (!wb) throw new Error('the workbench did not open (see the before hook)');
+    return wb;
+  };
+}
+
+/** Answers VS Code's own save dialog in the browser (a path input): once it suggests a name ending in `suggested`, saves to `target`. */
+export async function saveAs(page: Page, suggested: string, target: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await page.waitForFunction((end) => ((globalThis as any).document.querySelector('.quick-input-widget input')?.value ?? '').endsWith(end), suggested);
+  await input.fill(target);
+  await page.waitForFunction((t) => (globalThis as any).document.querySelector('.quick-input-widget input')?.value === t, target);
+  await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+}
+
 /** A screenshot under test-artifacts/e2e/ (or `dir`), taken with animations stopped so it shows a settled frame. */
 export async function snapshot(page: Page, name: string, dir = artifactsDir): Promise<string> {
   const path = join(dir, `${name}.png`);
@@ -92,14 +125,23 @@ export function positionIn(segments: string[], needle: string, offset = 0, nth =
 
 /** Runs a command from the command palette (F1), by its title as users see it. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
   // Click the row whose label is exactly the title: "Connect BOSH" also matches "Disconnect BOSH Session".
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
-  await row.waitFor({ state: 'visible' });
+  const input = page.locator('.quick-input-widget input');
+  // The palette lists the commands known when it opens: just after start-up, an extension's may not be yet.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : 30_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   await row.click();
 }
 
