@@ -273,6 +273,7 @@ async function actions(s: LiveSession): Promise<void> {
   const online = s.state === 'online';
   const items = [
     online && { label: vscode.l10n.t('$(send) Send Stanza…'), run: () => sendStanza(s) },
+    online && { label: vscode.l10n.t('$(new-file) New Stanza… (an editor to write it in)'), run: () => vscode.commands.executeCommand('xmppBosh.newStanza', s.id) },
     online && { label: vscode.l10n.t('$(bell) Subscribe to Node…'), run: () => subscribe(s) },
     // XEP-0124 §10 pause belongs to BOSH; a WebSocket has nothing like it.
     online && s.canPause && { label: vscode.l10n.t('$(debug-pause) Pause BOSH Session…'), run: () => pause(s) },
