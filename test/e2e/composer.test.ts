@@ -3,7 +3,7 @@
 // sent, Ctrl+Enter sends from a composer and nowhere else keeps anything but the editor's own meaning.
 import * as assert from 'node:assert/strict';
 import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_WS_PROFILE_NAME } from '../../scripts/demo-server';
-import { editorText, openWorkbenchWithVsix, outputTextShowing, runCommand, snapshot, type Workbench } from './workbench';
+import { editorText, openWorkbenchWithVsix, outputTextShowing, runCommand, snapshot, type Workbench, connectProfile } from './workbench';
 
 /** What the output channel shows once filtered to `filter`, when it shows `needle`. */
 async function outputLinesWith(page: Workbench['page'], filter: string, needle: string): Promise<string> {
@@ -67,13 +67,7 @@ describe('the stanza composer in the VS Code workbench', function () {
 
   it('with a session online, New Stanza opens a composer whose completions are the presets and whose CodeLens names the account', async () => {
     const page = wb.page;
-    await runCommand(page, 'XMPP: Connect');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: DEMO_WS_PROFILE_NAME }).first().click();
-    const password = page.locator('.quick-input-widget input[type="password"]');
-    await password.waitFor({ state: 'visible' });
-    await password.fill(DEMO_AGENT_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.locator('.part.panel .view-lines', { hasText: `${DEMO_AGENT_JID}/desktop-ws` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await connectProfile(page, DEMO_WS_PROFILE_NAME, DEMO_AGENT_PASSWORD, `${DEMO_AGENT_JID}/desktop-ws`);
     // "Remember the password?" is a notification; it is left unanswered.
 
     await runCommand(page, 'XMPP: New Stanza…');

@@ -6,8 +6,7 @@ import { VSIX_LIMIT_BYTES } from '../../scripts/package.mjs';
 import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME as DEMO_PROFILE, DEMO_WS_PROFILE_NAME as DEMO_WS_PROFILE } from '../../scripts/demo-server';
 import {
   dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputTextShowing, positionIn, runCommand,
-  scopesAtCursor, snapshot, tokenColours, type Workbench,
-} from './workbench';
+  scopesAtCursor, snapshot, tokenColours, type Workbench, connectProfile } from './workbench';
 
 
 const FINESSE_LOG = ['finesse', 'openfire', 'debug.log'];
@@ -138,14 +137,7 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
   it('XMPP: Connect logs in to the test Prosody over BOSH and shows an arriving Finesse notification decoded', async () => {
     if (demoError) throw demoError;
     const page = wb.page;
-    await runCommand(page, 'XMPP: Connect');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: DEMO_PROFILE }).first().click();
-    const password = page.locator('.quick-input-widget input[type="password"]');
-    await password.waitFor({ state: 'visible' });
-    await password.fill(DEMO_AGENT_PASSWORD);
-    await page.keyboard.press('Enter');
-    // Online: the server's answer to the bind appears in the session's output channel.
-    await page.locator('.part.panel .view-lines', { hasText: `${DEMO_AGENT_JID}/desktop` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await connectProfile(page, DEMO_PROFILE, DEMO_AGENT_PASSWORD, `${DEMO_AGENT_JID}/desktop`);
     const state = await demo.publishNextState();
     await outputLinesWith(page, '<state>', `<state>${state}</state>`);
     const heads = await outputLinesWith(page, 'escaped layer decoded', 'escaped layer decoded');
@@ -158,13 +150,7 @@ describe('XMPP BOSH Inspector in the VS Code workbench', function () {
   it('XMPP: Connect logs in over WebSocket too: ws= records, the notification decoded, the status bar naming the binding', async () => {
     if (demoError) throw demoError;
     const page = wb.page;
-    await runCommand(page, 'XMPP: Connect');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: DEMO_WS_PROFILE }).first().click();
-    const password = page.locator('.quick-input-widget input[type="password"]');
-    await password.waitFor({ state: 'visible' });
-    await password.fill(DEMO_AGENT_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.locator('.part.panel .view-lines', { hasText: `${DEMO_AGENT_JID}/desktop-ws` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await connectProfile(page, DEMO_WS_PROFILE, DEMO_AGENT_PASSWORD, `${DEMO_AGENT_JID}/desktop-ws`);
     const state = await demo.publishNextState();
     // The WebSocket session's channel is the one showing: its records name their connection, never a rid.
     await outputLinesWith(page, '<state>', `<state>${state}</state>`);

@@ -145,6 +145,18 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.click();
 }
 
+/** XMPP: Connect as a person runs it: the profile picked, the password typed, until the session's output channel shows `boundJid`. */
+export async function connectProfile(page: Page, profile: string, password: string, boundJid: string): Promise<void> {
+  await runCommand(page, 'XMPP: Connect');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: profile }).first().click();
+  const input = page.locator('.quick-input-widget input[type="password"]');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(password);
+  await page.keyboard.press('Enter');
+  // Online: the server's answer to the bind appears in the session's output channel.
+  await page.locator('.part.panel .view-lines', { hasText: boundJid }).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 /** Opens a file of the samples workspace by clicking through the Explorer, folder by folder. */
 export async function openFromExplorer(page: Page, segments: string[]): Promise<void> {
   const explorer = page.locator('.explorer-folders-view');

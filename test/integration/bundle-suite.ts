@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot } from '../../scripts/code-server.mjs';
 
-/** `outDir` of its own per run keeps a run beside it from deleting the suite while this one's extension host loads it. */
-export async function buildExtensionAndSuite(outDir = join(repoRoot, 'out', 'integration')): Promise<string> {
+/**
+ * `outDir` of its own per run keeps a run beside it from deleting the suite while this one's extension host loads it.
+ * `suiteDir`: the folder of tests and their index.ts (the Restricted Mode run has its own).
+ */
+export async function buildExtensionAndSuite(outDir = join(repoRoot, 'out', 'integration'), suiteDir = join(repoRoot, 'test', 'integration', 'suite')): Promise<string> {
   execFileSync(process.execPath, [join(repoRoot, 'build.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  const suiteDir = join(repoRoot, 'test', 'integration', 'suite');
   const entries = readdirSync(suiteDir)
     .filter((n) => n === 'index.ts' || n.endsWith('.test.ts'))
     .map((n) => join(suiteDir, n));

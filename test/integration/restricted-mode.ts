@@ -2,14 +2,13 @@
 // the user never trusted holding a Finesse log and a hostile .vscode/settings.json (a profile with plain authentication
 // over http:// to a host of its choosing and a CA file), and a profile of the user's own in user settings. The test in
 // restricted/ runs inside the extension host and reports back through the workbench page, as run.ts does.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import * as esbuild from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { repoRoot, startServer, type RunningServer } from '../../scripts/code-server.mjs';
 import { launchChromium, waitForWorkbench } from './browser';
+import { buildExtensionAndSuite } from './bundle-suite';
 
 const RUN_TIMEOUT_MS = 60_000;
 // The workbench's own start-up lines, which the automation log also carries (as in run.ts).
@@ -34,19 +33,7 @@ async function main(): Promise<number> {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
-    execFileSync(process.execPath, [join(repoRoot, 'build.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-    const outDir = join(stateDir, 'suite');
-    await esbuild.build({
-      entryPoints: [join(repoRoot, 'test', 'integration', 'restricted', 'index.ts'), join(repoRoot, 'test', 'integration', 'restricted', 'restricted-mode.test.ts')],
-      outdir: outDir,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      sourcemap: 'inline',
-      external: ['vscode', 'mocha'],
-      logLevel: 'warning',
-    });
+    const testsIndex = await buildExtensionAndSuite(join(stateDir, 'suite'), join(repoRoot, 'test', 'integration', 'restricted'));
     server = await startServer({ stateDir, workspaceTrust: true, settings: { 'xmppBosh.connections': [USER_PROFILE] } });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
@@ -59,7 +46,7 @@ async function main(): Promise<number> {
     page.on('pageerror', (e) => console.error(`workbench page error: ${e.message}`));
     await page.goto(server.workbenchUrl(folder, [
       ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
-      ['extensionTestsPath', server.remoteUri(join(outDir, 'index.js'))],
+      ['extensionTestsPath', server.remoteUri(testsIndex)],
     ]));
     await waitForWorkbench(page);
     let timer: NodeJS.Timeout | undefined;

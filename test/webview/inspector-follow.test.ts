@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, ROOT, buildBundle, launch, openInspector } from './inspector-page';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, ROOT, openInspector, useInspectorBrowser } from './inspector-page';
 
 const logs = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'logs', name), 'utf8');
 const FINESSE_LOG = [logs('openfire.log'), logs('openfire-legacy.log'), logs('double-escaped.log'), logs('vip-trap.log')].join('\n');
@@ -21,19 +21,11 @@ const atBottom = (page: Page) => page.$eval('.table-body', (t) => t.scrollTop + 
 
 describe('Stanza Inspector page: following and searching the stanzas', function () {
   this.timeout(120_000);
-  let browser: Browser;
-
-  before(async () => {
-    buildBundle();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useInspectorBrowser();
 
   it('appends rows as the source grows and scrolls to the newest; paused, it counts them and shows them on resuming', async () => {
     const first = Array.from({ length: 60 }, (_, i) => chat(i)).join('\n');
-    const { page, append, rows } = await openInspector(browser, first, { follows: true, height: 500 });
+    const { page, append, rows } = await openInspector(browser(), first, { follows: true, height: 500 });
     await page.waitForFunction(() => document.querySelector('.status')?.textContent === '60 fragments');
     const button = page.locator('button.follow');
     assert.equal(await button.isVisible(), true, 'a followed source shows the toggle');
@@ -64,14 +56,14 @@ describe('Stanza Inspector page: following and searching the stanzas', function 
   });
 
   it('shows no toggle for a source that does not grow', async () => {
-    const { page } = await openInspector(browser, FINESSE_LOG);
+    const { page } = await openInspector(browser(), FINESSE_LOG);
     await page.waitForFunction(() => /fragments$/.test(document.querySelector('.status')?.textContent ?? ''));
     assert.equal(await page.locator('button.follow').isVisible(), false);
     await page.close();
   });
 
   it('the text filter finds a stanza by text in no column, from the host that reads the whole decoded XML', async () => {
-    const { page, rows } = await openInspector(browser, FINESSE_LOG);
+    const { page, rows } = await openInspector(browser(), FINESSE_LOG);
     await page.waitForFunction(() => /fragments$/.test(document.querySelector('.status')?.textContent ?? ''));
     // Isaac Newton is the agent's name inside the escaped <Update>: no column shows it.
     assert.ok(rows.every((r) => !JSON.stringify(r).toLowerCase().includes('newton')));
@@ -84,7 +76,7 @@ describe('Stanza Inspector page: following and searching the stanzas', function 
   });
 
   it('the element filter shows the stanzas that hold the path, decoded layers included, and a bad path says its column', async () => {
-    const { page, rows, posted } = await openInspector(browser, FINESSE_LOG);
+    const { page, rows, posted } = await openInspector(browser(), FINESSE_LOG);
     await page.waitForFunction(() => /fragments$/.test(document.querySelector('.status')?.textContent ?? ''));
     await page.fill('.filter-match', 'Update/user/state=NOT_READY');
     await page.waitForFunction(() => /^2 of \d+ fragments$/.test(document.querySelector('.status')?.textContent ?? ''));
@@ -108,7 +100,7 @@ describe('Stanza Inspector page: following and searching the stanzas', function 
   });
 
   it('a followed row that holds the path appears under the element filter as it arrives', async () => {
-    const { page, append } = await openInspector(browser, FINESSE_LOG, { follows: true });
+    const { page, append } = await openInspector(browser(), FINESSE_LOG, { follows: true });
     await page.waitForFunction(() => /fragments$/.test(document.querySelector('.status')?.textContent ?? ''));
     await page.fill('.filter-match', 'message[type=chat]/body=row 7');
     await page.waitForFunction(() => /^0 of \d+ fragments$/.test(document.querySelector('.status')?.textContent ?? ''));

@@ -33,6 +33,22 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** For the tests of the enclosing `describe`: the page bundle built and Chromium launched before them, closed after. */
+export function useInspectorBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    buildBundle();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium did not start (see the before hook)');
+    return browser;
+  };
+}
+
 export interface InspectorPage {
   page: Page;
   index: FragmentIndex;

@@ -4,26 +4,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, ROOT, buildBundle, launch, openInspector } from './inspector-page';
+import { ARTIFACTS, ROOT, openInspector, useInspectorBrowser } from './inspector-page';
 
 const logs = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'logs', name), 'utf8');
 const FINESSE_LOG = [logs('openfire.log'), logs('openfire-legacy.log'), logs('double-escaped.log'), logs('vip-trap.log'), logs('finesse-webservices.log')].join('\n');
 
 describe('Stanza Inspector page in Chromium', function () {
   this.timeout(120_000);
-  let browser: Browser;
-
-  before(async () => {
-    buildBundle();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useInspectorBrowser();
 
   it('shows a row for every fragment of a Finesse capture, with counts per kind', async () => {
-    const { page, rows } = await openInspector(browser, FINESSE_LOG, { title: 'openfire debug.log + webservices' });
+    const { page, rows } = await openInspector(browser(), FINESSE_LOG, { title: 'openfire debug.log + webservices' });
     await page.waitForFunction((n) => document.querySelector('.status')?.textContent === `${n} fragments`, rows.length);
     const shown = await page.$$eval('.table-body .row', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
     assert.equal(shown, rows.length);
@@ -37,7 +28,7 @@ describe('Stanza Inspector page in Chromium', function () {
   });
 
   it('filters by text, kind, direction, JID and node, and saves the filters for a reload', async () => {
-    const { page, rows } = await openInspector(browser, FINESSE_LOG);
+    const { page, rows } = await openInspector(browser(), FINESSE_LOG);
     await page.waitForFunction(() => /fragments$/.test(document.querySelector('.status')?.textContent ?? ''));
     // What a person sees: rows the page draws, not merely rows without the hidden attribute.
     const visible = () => page.$$eval('.table-body .row .c6', (els) => els.filter((e) => getComputedStyle(e.parentElement!).display !== 'none').map((e) => e.textContent ?? ''));
@@ -74,7 +65,7 @@ describe('Stanza Inspector page in Chromium', function () {
   });
 
   it('shows the decoded XML with each escaped layer marked, and restores the selection after a reload', async () => {
-    const { page, rows } = await openInspector(browser, FINESSE_LOG);
+    const { page, rows } = await openInspector(browser(), FINESSE_LOG);
     const twoLayers = rows.find((r) => r.layers === 2)!;
     assert.ok(twoLayers, 'the fixture has a notification escaped twice');
     await page.waitForSelector(`.table-body .row[data-index="${twoLayers.index}"]`);
@@ -105,7 +96,7 @@ describe('Stanza Inspector page in Chromium', function () {
     // A reload hands the saved state back: the same row comes back selected.
     const saved = await page.evaluate(() => (window as unknown as { __savedState: unknown }).__savedState);
     await page.close();
-    const again = await openInspector(browser, FINESSE_LOG, { savedState: saved });
+    const again = await openInspector(browser(), FINESSE_LOG, { savedState: saved });
     await again.page.waitForFunction((s) => document.querySelector('.detail-summary')?.textContent === s, next.summary);
     assert.equal(await again.page.$eval('.table-body .row.selected', (e) => (e as HTMLElement).dataset.index), String(next.index));
     await again.page.close();
@@ -113,7 +104,7 @@ describe('Stanza Inspector page in Chromium', function () {
 
   it('keeps stanza text inert: <script>, <img onerror> and javascript: links never run', async () => {
     const hostile = readFileSync(join(ROOT, 'test', 'fixtures', 'inspector', 'hostile.log'), 'utf8');
-    const { page, rows, posted } = await openInspector(browser, hostile + FINESSE_LOG);
+    const { page, rows, posted } = await openInspector(browser(), hostile + FINESSE_LOG);
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -155,7 +146,7 @@ describe('Stanza Inspector page in Chromium', function () {
         ? `2020.05.12 10:${String(Math.floor(i / 3600) % 60).padStart(2, '0')}:${s}.000 DEBUG [Jetty-QTP-BOSH-1]: org.jivesoftware.openfire.http.HttpBindServlet - HTTP RECV(f382a015): <body xmlns="http://jabber.org/protocol/httpbind" rid="${2779414706 + i}" sid="f382a015"/>`
         : `2020.05.12 10:${String(Math.floor(i / 3600) % 60).padStart(2, '0')}:${s}.000 DEBUG [Jetty-QTP-BOSH-1]: org.jivesoftware.openfire.http.HttpBindServlet - HTTP SENT(f382a015): <body xmlns="http://jabber.org/protocol/httpbind"><message from="agent${i}@fin1.ucce.local" to="b@fin1.ucce.local" type="chat" id="m${i}"><body>row ${i}</body></message></body>`);
     }
-    const { page } = await openInspector(browser, lines.join('\n'));
+    const { page } = await openInspector(browser(), lines.join('\n'));
     await page.waitForFunction(() => document.querySelector('.status')?.textContent === '100,000 fragments', undefined, { timeout: 60_000 });
     const inDom = await page.$$eval('.table-body .row', (els) => els.length);
     assert.ok(inDom < 100, `${inDom} row elements for 100,000 rows`);

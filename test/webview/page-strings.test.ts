@@ -6,29 +6,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { PAGE_MESSAGES, readPageStrings } from '../../src/protocol';
-import { ROOT, buildBundle, launch, openInspector } from './inspector-page';
+import { ROOT, openInspector, useInspectorBrowser } from './inspector-page';
 
 const LOG = readFileSync(join(ROOT, 'test', 'fixtures', 'rtl', 'openfire-arabic.log'), 'utf8');
 const FRENCH: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.fr.json'), 'utf8'));
 
 describe('Inspector page words from the host', function () {
   this.timeout(120_000);
-  let browser: Browser;
-
-  before(async () => {
-    buildBundle();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useInspectorBrowser();
 
   it('shows the translations the host placed, slots filled in the page', async () => {
     const strings = readPageStrings(Object.fromEntries(PAGE_MESSAGES.map((m) => [m, FRENCH[m]])));
     assert.equal(Object.keys(strings).length, PAGE_MESSAGES.length, 'the French bundle has every page message');
-    const { page, rows } = await openInspector(browser, LOG, { strings });
+    const { page, rows } = await openInspector(browser(), LOG, { strings });
     await page.waitForFunction((n) => document.querySelector('.status')?.textContent === `${n} fragments`, rows.length);
     const heads = await page.$$eval('.row.head .cell', (els) => els.map((e) => e.textContent));
     assert.deepEqual(heads, ['ligne', 'heure', 'sens', 'nature', 'de → vers', 'nœud', 'résumé']);
@@ -41,7 +32,7 @@ describe('Inspector page words from the host', function () {
   });
 
   it('stays English without strings, and ignores what is not a page message', async () => {
-    const { page, rows } = await openInspector(browser, LOG, { strings: readPageStrings({ 'not a page message': 'x', line: 42 }) });
+    const { page, rows } = await openInspector(browser(), LOG, { strings: readPageStrings({ 'not a page message': 'x', line: 42 }) });
     await page.waitForFunction((n) => document.querySelector('.status')?.textContent === `${n} fragments`, rows.length);
     const heads = await page.$$eval('.row.head .cell', (els) => els.map((e) => e.textContent));
     assert.deepEqual(heads, ['line', 'time', 'dir', 'kind', 'from → to', 'node', 'summary']);
