@@ -3,18 +3,7 @@
 // sent, Ctrl+Enter sends from a composer and nowhere else keeps anything but the editor's own meaning.
 import * as assert from 'node:assert/strict';
 import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_WS_PROFILE_NAME } from '../../scripts/demo-server';
-import { editorText, openWorkbenchWithVsix, outputTextShowing, runCommand, snapshot, type Workbench, connectProfile } from './workbench';
-
-/** What the output channel shows once filtered to `filter`, when it shows `needle`. */
-async function outputLinesWith(page: Workbench['page'], filter: string, needle: string): Promise<string> {
-  const box = page.locator('.part.panel .viewpane-filter input, .part.panel input[placeholder="Filter"]').first();
-  await box.fill(filter);
-  try {
-    return await outputTextShowing(page, needle);
-  } finally {
-    await box.fill('');
-  }
-}
+import { editorText, openWorkbenchWithVsix, runCommand, snapshot, type Workbench, connectProfile, outputLinesWith } from './workbench';
 
 /** The palette's rows for a typed title, after it had time to list them. */
 async function paletteRows(page: Workbench['page'], title: string): Promise<string[]> {

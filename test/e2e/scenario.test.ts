@@ -5,25 +5,11 @@ import manifest from '../../package.json';
 import { VSIX_LIMIT_BYTES } from '../../scripts/package.mjs';
 import { DemoFinesseServer, DEMO_AGENT_JID, DEMO_AGENT_PASSWORD, DEMO_PROFILE_NAME as DEMO_PROFILE, DEMO_WS_PROFILE_NAME as DEMO_WS_PROFILE } from '../../scripts/demo-server';
 import {
-  dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, outputTextShowing, positionIn, runCommand,
-  scopesAtCursor, snapshot, tokenColours, type Workbench, connectProfile } from './workbench';
+  dismiss, editorText, goTo, hoverAtCursor, inspectorFrame, openFromExplorer, openWorkbenchWithVsix, positionIn, runCommand,
+  scopesAtCursor, snapshot, tokenColours, type Workbench, connectProfile, outputLinesWith } from './workbench';
 
 
 const FINESSE_LOG = ['finesse', 'openfire', 'debug.log'];
-
-/**
- * The output channel renders only the lines in view, so each check filters the channel to the
- * lines it is about (the Output view's own filter) and waits for the one it needs.
- */
-async function outputLinesWith(page: Workbench['page'], filter: string, needle: string): Promise<string> {
-  const box = page.locator('.part.panel .viewpane-filter input, .part.panel input[placeholder="Filter"]').first();
-  await box.fill(filter);
-  try {
-    return await outputTextShowing(page, needle);
-  } finally {
-    await box.fill('');
-  }
-}
 
 /** What the channel shows filtered by a text that must not be in it: nothing but what is unrelated. */
 async function outputLinesAfterFilter(page: Workbench['page'], filter: string): Promise<string> {

@@ -264,3 +264,17 @@ export async function outputTextShowing(page: Page, needle: string, timeoutMs = 
   );
   return (await text.jsonValue()) as string;
 }
+
+/**
+ * The output channel renders only the lines in view, so a check filters the channel to the lines
+ * it is about (the Output view's own filter) and waits for the one it needs.
+ */
+export async function outputLinesWith(page: Page, filter: string, needle: string): Promise<string> {
+  const box = page.locator('.part.panel .viewpane-filter input, .part.panel input[placeholder="Filter"]').first();
+  await box.fill(filter);
+  try {
+    return await outputTextShowing(page, needle);
+  } finally {
+    await box.fill('');
+  }
+}
